@@ -1,0 +1,87 @@
+package dev.scopeml.modelstore.artifact;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Models that only exist as Java-serialized objects (Smile's). Decoding runs under a JEP 290 {@link
+ * ObjectInputFilter} built from an allow-list, plus depth and size limits, so a class outside the
+ * list is refused before any instance of it is created.
+ *
+ * @param <M> the model type
+ */
+public final class JavaSerializationCodec<M extends Serializable> implements ModelCodec<M> {
+
+  private final String format;
+  private final Class<M> modelType;
+  private final ObjectInputFilter filter;
+
+  /**
+   * @param format the format id
+   * @param modelType the type a decoded object must have
+   * @param allowedPatterns {@link ObjectInputFilter.Config#createFilter} class patterns that may be
+   *     deserialized (e.g. {@code smile.**}); everything else is rejected
+   */
+  public JavaSerializationCodec(String format, Class<M> modelType, List<String> allowedPatterns) {
+    this.format = format;
+    this.modelType = modelType;
+    this.filter = ObjectInputFilter.Config.createFilter(filterPattern(allowedPatterns));
+  }
+
+  static String filterPattern(List<String> allowedPatterns) {
+    for (String pattern : allowedPatterns) {
+      if (pattern.isBlank() || pattern.contains(";") || pattern.startsWith("!")) {
+        throw new IllegalArgumentException("not an allow-list class pattern: '" + pattern + "'");
+      }
+    }
+    // Limits first: they apply whatever the class. Then the allow-list; then reject the rest.
+    return "maxdepth=200;maxrefs=5000000;maxarray=100000000;maxbytes=1073741824;"
+        + String.join(";", allowedPatterns)
+        + ";!*";
+  }
+
+  @Override
+  public String format() {
+    return format;
+  }
+
+  @Override
+  public Class<M> modelType() {
+    return modelType;
+  }
+
+  @Override
+  public byte[] encode(M model) {
+    var bytes = new ByteArrayOutputStream();
+    try (var out = new ObjectOutputStream(bytes)) {
+      out.writeObject(model);
+    } catch (IOException e) {
+      throw new ArtifactException("cannot serialize " + model.getClass().getName(), e);
+    }
+    return bytes.toByteArray();
+  }
+
+  @Override
+  public M decode(byte[] payload) {
+    try (var in = new ObjectInputStream(new ByteArrayInputStream(payload))) {
+      in.setObjectInputFilter(filter);
+      Object decoded = in.readObject();
+      if (!modelType.isInstance(decoded)) {
+        throw new ArtifactException(
+            format + " artifact holds " + decoded.getClass().getName() + ", not " + modelType);
+      }
+      return modelType.cast(decoded);
+    } catch (InvalidClassException e) {
+      throw new ArtifactException("artifact refused by the deserialization allow-list: " + e, e);
+    } catch (IOException | ClassNotFoundException e) {
+      throw new ArtifactException("not a " + format + " artifact: " + e, e);
+    }
+  }
+}

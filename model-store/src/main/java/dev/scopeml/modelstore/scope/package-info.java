@@ -1,0 +1,2 @@
+/** Scope keys: the canonical name of a slice of the data that owns its own models. */
+package dev.scopeml.modelstore.scope;
