@@ -1,0 +1,81 @@
+package dev.scopeml.modelstore.changes;
+
+import dev.scopeml.modelstore.database.Database;
+import dev.scopeml.modelstore.database.DatabaseSettings;
+import dev.scopeml.modelstore.registry.JdbcModelStore;
+import dev.scopeml.modelstore.registry.StoredModels;
+import dev.scopeml.modelstore.scope.ScopeKey;
+import dev.scopeml.modelstore.testing.TestPostgres;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Measures how long a promotion takes to reach a change listener: from the start of the promote
+ * call (one transaction: lock, pointer move, event, NOTIFY, commit) to the notification's arrival,
+ * and from the call's return (commit acknowledged) to the arrival. Not a test: run by {@code
+ * bench/store.sh}.
+ */
+public final class ChangeFeedLatencyBenchmark {
+
+  private ChangeFeedLatencyBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int promotions = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+    DatabaseSettings settings = TestPostgres.freshDatabase("feed_latency");
+    ScopeKey scope = ScopeKey.of("contract", "One year");
+    var arrivals = new LinkedBlockingQueue<Long>();
+    try (var pool = Database.pool(settings);
+        var listener =
+            new ChangeListener(
+                    () -> Database.dedicatedConnection(settings),
+                    change -> arrivals.offer(System.nanoTime()),
+                    () -> {},
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1))
+                .start()) {
+      var store = new JdbcModelStore(pool);
+      store.registerFamily(StoredModels.family("latency"));
+      store.saveVersion(StoredModels.version("latency", scope, null, 0.8));
+      store.saveVersion(StoredModels.version("latency", scope, null, 0.8));
+      while (!listener.isConnected()) {
+        Thread.sleep(10);
+      }
+      long[] fromCall = new long[promotions];
+      long[] fromCommit = new long[promotions];
+      for (int i = 0; i < promotions + 10; i++) {
+        long start = System.nanoTime();
+        store.promote("latency", scope, 1 + i % 2, "bench", "latency");
+        long committed = System.nanoTime();
+        Long arrived = arrivals.poll(5, TimeUnit.SECONDS);
+        if (arrived == null) {
+          throw new IllegalStateException("promotion " + i + " was never heard");
+        }
+        if (i >= 10) { // the first ten warm up the JIT and the connections
+          fromCall[i - 10] = arrived - start;
+          fromCommit[i - 10] = arrived - committed;
+        }
+      }
+      System.out.printf(
+          "change feed over %d promotions (%s): promote call -> notification median %.3f ms,"
+              + " p99 %.3f ms; commit returned -> notification median %.3f ms%n",
+          promotions,
+          TestPostgres.kind(),
+          millis(percentile(fromCall, 50)),
+          millis(percentile(fromCall, 99)),
+          millis(percentile(fromCommit, 50)));
+    }
+  }
+
+  static long percentile(long[] values, int percentile) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+
+  private static double millis(long nanos) {
+    return nanos / 1e6;
+  }
+}
