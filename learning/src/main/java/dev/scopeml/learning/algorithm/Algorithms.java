@@ -1,0 +1,46 @@
+package dev.scopeml.learning.algorithm;
+
+import dev.scopeml.learning.smile.SmileAlgorithms;
+import dev.scopeml.learning.xgboost.XGBoostAlgorithm;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The algorithms a training run can name. */
+public final class Algorithms {
+
+  private static final Map<String, Algorithm> BY_NAME = index();
+
+  private Algorithms() {}
+
+  /**
+   * The algorithm called {@code name}.
+   *
+   * @throws IllegalArgumentException listing the known names when there is none by that name
+   */
+  public static Algorithm byName(String name) {
+    Algorithm algorithm = BY_NAME.get(name);
+    if (algorithm == null) {
+      throw new IllegalArgumentException(
+          "unknown algorithm '" + name + "', known algorithms: " + String.join(", ", names()));
+    }
+    return algorithm;
+  }
+
+  /** The known names, {@code xgboost} first. */
+  public static Set<String> names() {
+    return BY_NAME.keySet();
+  }
+
+  private static Map<String, Algorithm> index() {
+    var algorithms = new java.util.ArrayList<Algorithm>();
+    algorithms.add(new XGBoostAlgorithm());
+    algorithms.addAll(SmileAlgorithms.all());
+    var byName = new LinkedHashMap<String, Algorithm>();
+    for (Algorithm algorithm : List.copyOf(algorithms)) {
+      byName.put(algorithm.name(), algorithm);
+    }
+    return java.util.Collections.unmodifiableMap(byName);
+  }
+}

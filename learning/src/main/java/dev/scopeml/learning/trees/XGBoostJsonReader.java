@@ -1,0 +1,214 @@
+package dev.scopeml.learning.trees;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads xgboost's JSON model format ({@code Booster.toByteArray("json")}) into a {@link
+ * TreeEnsemble}. The saved model, not the text dump, is read because only it carries the base score
+ * and every threshold in full float precision.
+ */
+public final class XGBoostJsonReader {
+
+  // Thresholds are read as exact decimals and rounded once to float: going through double could
+  // round a value that sits on a float rounding boundary the other way.
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+  private XGBoostJsonReader() {}
+
+  /**
+   * Parses a model.
+   *
+   * @param modelJson the booster's JSON model
+   * @param featureSlots per xgboost feature index, the slot of the encoded row that holds it, or -1
+   *     if the encoded row has no such feature (a tree splitting on it is an error)
+   * @param width the encoded row width
+   * @throws IllegalArgumentException for models this reader cannot evaluate exactly (dart boosters,
+   *     categorical splits, vector leaves, other objectives) or that do not fit the feature slots
+   */
+  public static TreeEnsemble read(byte[] modelJson, int[] featureSlots, int width) {
+    JsonNode root = JSON.readTree(modelJson);
+    JsonNode learner = root.path("learner");
+    Objective objective = Objective.of(learner.path("objective").path("name").asString());
+    JsonNode booster = learner.path("gradient_booster");
+    String boosterName = booster.path("name").asString();
+    if (!"gbtree".equals(boosterName)) {
+      throw new IllegalArgumentException("only gbtree boosters are supported, not " + boosterName);
+    }
+    JsonNode modelParams = learner.path("learner_model_param");
+    int numClass = Integer.parseInt(modelParams.path("num_class").asString("0"));
+    int groups = objective == Objective.MULTI_SOFTPROB ? numClass : 1;
+    if (groups < 1 || (objective == Objective.BINARY_LOGISTIC && numClass > 1)) {
+      throw new IllegalArgumentException(
+          objective.xgboostName() + " model with num_class " + numClass);
+    }
+    float[] baseMargin = baseMargin(modelParams.path("base_score").asString(), objective, groups);
+
+    JsonNode model = booster.path("model");
+    JsonNode trees = model.path("trees");
+    JsonNode treeInfo = model.path("tree_info");
+    int treeCount = trees.size();
+    int totalNodes = 0;
+    for (JsonNode tree : trees.values()) {
+      totalNodes += tree.path("left_children").size();
+    }
+    var builder = new Builder(treeCount, totalNodes, featureSlots, width);
+    for (int t = 0; t < treeCount; t++) {
+      int group = treeInfo.path(t).intValue(0);
+      if (group < 0 || group >= groups) {
+        throw new IllegalArgumentException("tree " + t + " adds to group " + group);
+      }
+      builder.addTree(t, trees.get(t), group);
+    }
+    return builder.build(baseMargin, objective, version(root.path("version")));
+  }
+
+  private static float[] baseMargin(String baseScore, Objective objective, int groups) {
+    String text = baseScore.trim();
+    float[] scores;
+    if (text.startsWith("[")) {
+      String[] parts = text.substring(1, text.length() - 1).split(",");
+      scores = new float[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        scores[i] = new BigDecimal(parts[i].trim()).floatValue();
+      }
+    } else {
+      scores = new float[] {new BigDecimal(text).floatValue()};
+    }
+    if (scores.length == 1 && groups > 1) {
+      float single = scores[0];
+      scores = new float[groups];
+      Arrays.fill(scores, single);
+    }
+    if (scores.length != groups) {
+      throw new IllegalArgumentException(
+          "base_score has " + scores.length + " values for " + groups + " groups");
+    }
+    if (objective == Objective.BINARY_LOGISTIC) {
+      // xgboost keeps base_score as a probability and starts from its log-odds, computed in float.
+      for (int g = 0; g < groups; g++) {
+        scores[g] = (float) -Math.log(1.0f / scores[g] - 1.0f);
+      }
+    }
+    return scores;
+  }
+
+  private static String version(JsonNode version) {
+    var text = new StringBuilder();
+    for (JsonNode part : version.values()) {
+      if (!text.isEmpty()) {
+        text.append('.');
+      }
+      text.append(part.intValue());
+    }
+    return text.isEmpty() ? "unknown" : text.toString();
+  }
+
+  private static float floatAt(JsonNode array, int index) {
+    JsonNode node = array.get(index);
+    return node.isNumber() ? node.decimalValue().floatValue() : Float.parseFloat(node.asString());
+  }
+
+  private static boolean flagAt(JsonNode array, int index) {
+    JsonNode node = array.get(index);
+    return node.isBoolean() ? node.booleanValue() : node.intValue() != 0;
+  }
+
+  /** Lays trees out breadth-first so that the children of a split are adjacent. */
+  private static final class Builder {
+    private final int[] roots;
+    private final int[] treeGroup;
+    private final int[] feature;
+    private final float[] value;
+    private final int[] left;
+    private final int[] missing;
+    private final int[] featureSlots;
+    private final int width;
+    private int used;
+
+    Builder(int treeCount, int totalNodes, int[] featureSlots, int width) {
+      this.roots = new int[treeCount];
+      this.treeGroup = new int[treeCount];
+      this.feature = new int[totalNodes];
+      this.value = new float[totalNodes];
+      this.left = new int[totalNodes];
+      this.missing = new int[totalNodes];
+      this.featureSlots = featureSlots;
+      this.width = width;
+    }
+
+    void addTree(int t, JsonNode tree, int group) {
+      JsonNode lefts = tree.path("left_children");
+      JsonNode rights = tree.path("right_children");
+      JsonNode splitIndices = tree.path("split_indices");
+      JsonNode conditions = tree.path("split_conditions");
+      JsonNode defaultLeft = tree.path("default_left");
+      JsonNode splitType = tree.path("split_type");
+      int size = lefts.size();
+      if (size == 0 || rights.size() != size || conditions.size() != size) {
+        throw new IllegalArgumentException("tree " + t + " is malformed");
+      }
+      int sizeLeaf =
+          Integer.parseInt(tree.path("tree_param").path("size_leaf_vector").asString("1"));
+      if (sizeLeaf > 1) {
+        throw new IllegalArgumentException("tree " + t + " has vector leaves");
+      }
+      roots[t] = used;
+      treeGroup[t] = group;
+      // Queue of (xgboost node, our slot) pairs; a tree cannot hold more nodes than it lists.
+      int[] queueNode = new int[size];
+      int[] queueSlot = new int[size];
+      int head = 0;
+      int tail = 0;
+      queueNode[tail] = 0;
+      queueSlot[tail++] = used++;
+      while (head < tail) {
+        int node = queueNode[head];
+        int slot = queueSlot[head++];
+        int leftChild = lefts.get(node).intValue();
+        if (leftChild < 0) {
+          feature[slot] = -1;
+          value[slot] = floatAt(conditions, node);
+          continue;
+        }
+        if (splitType.size() > node && splitType.get(node).intValue() != 0) {
+          throw new IllegalArgumentException("tree " + t + " has a categorical split");
+        }
+        int xgbFeature = splitIndices.get(node).intValue();
+        int target = xgbFeature < featureSlots.length ? featureSlots[xgbFeature] : -1;
+        if (target < 0 || target >= width) {
+          throw new IllegalArgumentException(
+              "tree " + t + " splits on xgboost feature " + xgbFeature + ", unknown to the schema");
+        }
+        feature[slot] = target;
+        value[slot] = floatAt(conditions, node);
+        int childSlot = used;
+        used += 2;
+        left[slot] = childSlot;
+        missing[slot] = flagAt(defaultLeft, node) ? childSlot : childSlot + 1;
+        queueNode[tail] = leftChild;
+        queueSlot[tail++] = childSlot;
+        queueNode[tail] = rights.get(node).intValue();
+        queueSlot[tail++] = childSlot + 1;
+      }
+    }
+
+    TreeEnsemble build(float[] baseMargin, Objective objective, String version) {
+      return new TreeEnsemble(
+          roots,
+          treeGroup,
+          Arrays.copyOf(feature, used),
+          Arrays.copyOf(value, used),
+          Arrays.copyOf(left, used),
+          Arrays.copyOf(missing, used),
+          baseMargin,
+          objective,
+          width,
+          version);
+    }
+  }
+}
