@@ -1,0 +1,2 @@
+/** The scorer's typed configuration, bound from {@code application.yaml}, flags and environment. */
+package dev.scopeml.scorer.config;

@@ -1,0 +1,2 @@
+/** The scorer's read-only connection to the model registry. */
+package dev.scopeml.scorer.database;

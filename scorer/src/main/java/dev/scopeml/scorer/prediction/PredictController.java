@@ -1,0 +1,147 @@
+package dev.scopeml.scorer.prediction;
+
+import dev.scopeml.modelstore.registry.ModelFamily;
+import dev.scopeml.modelstore.schema.RowEncodingException;
+import dev.scopeml.modelstore.scope.ScopeKey;
+import dev.scopeml.scorer.config.ScorerProperties;
+import dev.scopeml.scorer.modelcache.LoadedModel;
+import dev.scopeml.scorer.modelcache.ModelResolver;
+import dev.scopeml.scorer.scoring.Observation;
+import dev.scopeml.scorer.scoring.PredictionMetrics;
+import dev.scopeml.scorer.scoring.ScopeGroup;
+import dev.scopeml.scorer.scoring.ScopeValues;
+import dev.scopeml.scorer.scoring.Scoring;
+import dev.scopeml.scorer.web.BadRequestException;
+import dev.scopeml.scorer.web.RequestBodies;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /v1/models/{model}/predict}: rows in, class probabilities out, each answered by the
+ * active version of its scope (or the global model as a fallback). The {@code X-Model-Version}
+ * header lists the versions that answered.
+ */
+@RestController
+class PredictController {
+
+  static final String MODEL_VERSION_HEADER = "X-Model-Version";
+  private static final String API = "predict";
+
+  private final RequestBodies bodies;
+  private final ModelResolver resolver;
+  private final Scoring scoring;
+  private final PredictionMetrics metrics;
+  private final int maxInstances;
+
+  PredictController(
+      RequestBodies bodies,
+      ModelResolver resolver,
+      Scoring scoring,
+      PredictionMetrics metrics,
+      ScorerProperties properties) {
+    this.bodies = bodies;
+    this.resolver = resolver;
+    this.scoring = scoring;
+    this.metrics = metrics;
+    this.maxInstances = properties.maxInstances();
+  }
+
+  @PostMapping("/v1/models/{model}/predict")
+  ResponseEntity<PredictResponse> predict(
+      @PathVariable("model") String model, HttpServletRequest http) {
+    Observation observation = Observation.begin(http, API);
+    Object body = bodies.readJson(http);
+    ModelFamily family = resolver.family(model);
+    observation.model(family.name());
+    PredictRequest request = PredictRequest.from(body, maxInstances);
+    List<Map<String, Object>> instances = request.instances();
+
+    ScopeKey[] scopes = scopesOf(request, family);
+    List<ScopeGroup> groups = scoring.group(family.name(), scopes);
+    observation.scope(groups.get(0).resolution().model().key().scope().toString());
+
+    var predictions = new Prediction[instances.size()];
+    var versions = new TreeSet<Integer>();
+    for (ScopeGroup group : groups) {
+      LoadedModel answering = group.resolution().model();
+      double[] probabilities =
+          scoring.predict(group, (row, m, out, offset) -> encode(instances, row, m, out, offset));
+      fill(predictions, group, probabilities);
+      versions.add(answering.version());
+    }
+    long nanos = observation.elapsedNanos();
+    for (ScopeGroup group : groups) {
+      metrics.success(
+          API, family.name(), group.resolution().model().key().scope().toString(), nanos);
+    }
+    return ResponseEntity.ok()
+        .header(MODEL_VERSION_HEADER, join(versions))
+        .body(new PredictResponse(family.name(), Arrays.asList(predictions)));
+  }
+
+  private static ScopeKey[] scopesOf(PredictRequest request, ModelFamily family) {
+    List<Map<String, Object>> instances = request.instances();
+    var scopes = new ScopeKey[instances.size()];
+    if (request.scope() != null) {
+      ScopeKey scope = ScopeValues.fromField(request.scope(), family, "scope");
+      Arrays.fill(scopes, scope);
+      return scopes;
+    }
+    for (int i = 0; i < scopes.length; i++) {
+      scopes[i] = ScopeValues.fromRow(instances.get(i), family, "instances[" + i + "]");
+    }
+    return scopes;
+  }
+
+  private static void encode(
+      List<Map<String, Object>> instances, int row, LoadedModel model, double[] out, int offset) {
+    try {
+      model.encoder().encode(instances.get(row), out, offset);
+    } catch (RowEncodingException e) {
+      String field = "instances[" + row + "]." + e.field();
+      throw new BadRequestException(field, field + ": " + e.getMessage());
+    }
+  }
+
+  private static void fill(Prediction[] predictions, ScopeGroup group, double[] probabilities) {
+    LoadedModel model = group.resolution().model();
+    boolean fallback = group.resolution().fallback();
+    String scope = model.key().scope().toString();
+    String requested = fallback ? group.requested().toString() : null;
+    int classes = model.classCount();
+    int[] rows = group.rows();
+    for (int i = 0; i < rows.length; i++) {
+      var byClass = new LinkedHashMap<String, Double>(classes * 2);
+      for (int c = 0; c < classes; c++) {
+        byClass.put(model.className(c), probabilities[i * classes + c]);
+      }
+      predictions[rows[i]] =
+          new Prediction(
+              scope,
+              model.version(),
+              model.className(Scoring.argmax(probabilities, i, classes)),
+              byClass,
+              fallback ? Boolean.TRUE : null,
+              requested);
+    }
+  }
+
+  private static String join(TreeSet<Integer> versions) {
+    var text = new StringBuilder();
+    for (Integer version : versions) {
+      if (!text.isEmpty()) {
+        text.append(',');
+      }
+      text.append(version);
+    }
+    return text.toString();
+  }
+}

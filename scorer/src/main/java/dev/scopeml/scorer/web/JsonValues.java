@@ -1,0 +1,133 @@
+package dev.scopeml.scorer.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Parses JSON into plain values: {@link Map} (insertion-ordered), {@link List}, {@link String},
+ * {@link Double} for every number, {@link Boolean} and null. Jackson's stream limits are set
+ * explicitly rather than left at library defaults, duplicate object keys are refused, and the
+ * non-standard literals {@code NaN} and {@code Infinity} are syntax errors.
+ */
+final class JsonValues {
+
+  /** Deep enough for an inference tensor nested by rank inside its request. */
+  static final int MAX_NESTING_DEPTH = 32;
+
+  /** Digits of one number; a feature value never needs more. */
+  static final int MAX_NUMBER_LENGTH = 100;
+
+  /** Characters of one string value, such as a category label. */
+  static final int MAX_STRING_LENGTH = 10_000;
+
+  /** Characters of one object key, such as a feature name. */
+  static final int MAX_NAME_LENGTH = 1_000;
+
+  private final JsonFactory factory;
+
+  JsonValues(long maxDocumentBytes) {
+    this.factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNameLength(MAX_NAME_LENGTH)
+                    .maxDocumentLength(maxDocumentBytes)
+                    .build())
+            .build();
+  }
+
+  /**
+   * Parses one JSON document.
+   *
+   * @throws BadRequestException if the bytes are not exactly one well-formed JSON value within the
+   *     limits
+   */
+  Object parse(byte[] bytes) {
+    try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), bytes)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new BadRequestException(null, "request body holds no JSON value");
+      }
+      Object value = value(parser, first);
+      if (parser.nextToken() != null) {
+        throw new BadRequestException(null, "malformed JSON: trailing content after the value");
+      }
+      return value;
+    } catch (JacksonException e) {
+      throw new BadRequestException(
+          null, "malformed JSON" + where(e.getLocation()) + ": " + brief(e));
+    }
+  }
+
+  private static Object value(JsonParser parser, JsonToken token) {
+    return switch (token) {
+      case START_OBJECT -> object(parser);
+      case START_ARRAY -> array(parser);
+      case VALUE_STRING -> parser.getString();
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
+      default ->
+          throw new BadRequestException(null, "malformed JSON: unexpected " + token.asString());
+    };
+  }
+
+  private static Map<String, Object> object(JsonParser parser) {
+    var object = new LinkedHashMap<String, Object>();
+    JsonToken token;
+    while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+      String name = parser.currentName();
+      Object value = value(parser, parser.nextToken());
+      if (object.containsKey(name)) {
+        throw new BadRequestException(name, "field '" + name + "' appears twice in one object");
+      }
+      object.put(name, value);
+    }
+    if (token != JsonToken.END_OBJECT) {
+      throw new BadRequestException(null, "malformed JSON: unterminated object");
+    }
+    return object;
+  }
+
+  private static List<Object> array(JsonParser parser) {
+    var array = new ArrayList<Object>();
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (token == null) {
+        throw new BadRequestException(null, "malformed JSON: unterminated array");
+      }
+      array.add(value(parser, token));
+    }
+    return array;
+  }
+
+  private static String where(TokenStreamLocation location) {
+    if (location == null || location.getLineNr() < 1) {
+      return "";
+    }
+    return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  private static String brief(JacksonException e) {
+    String message = e.getOriginalMessage();
+    if (message == null) {
+      return e.getClass().getSimpleName();
+    }
+    // Jackson quotes the offending input; keep messages short and on one line.
+    message = message.replaceAll("\\s+", " ");
+    return message.length() > 200 ? message.substring(0, 200) + "…" : message;
+  }
+}

@@ -1,0 +1,160 @@
+package dev.scopeml.scorer;
+
+import dev.scopeml.learning.LearningCodecs;
+import dev.scopeml.learning.algorithm.Algorithm;
+import dev.scopeml.learning.algorithm.Algorithms;
+import dev.scopeml.learning.algorithm.FittedModel;
+import dev.scopeml.learning.algorithm.TrainingSet;
+import dev.scopeml.learning.data.CsvReader;
+import dev.scopeml.learning.data.CsvTable;
+import dev.scopeml.learning.data.SchemaInference;
+import dev.scopeml.learning.evaluation.StratifiedSplit;
+import dev.scopeml.learning.reference.ReferenceCheck;
+import dev.scopeml.modelstore.registry.ModelFamily;
+import dev.scopeml.modelstore.registry.NewModelVersion;
+import dev.scopeml.modelstore.registry.Provenance;
+import dev.scopeml.modelstore.registry.ReferenceSample;
+import dev.scopeml.modelstore.schema.FeatureSchema;
+import dev.scopeml.modelstore.schema.MissingValues;
+import dev.scopeml.modelstore.schema.UnknownCategories;
+import dev.scopeml.modelstore.scope.ScopeKey;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Models of the real telco churn data, trained per {@code contract} scope with the same library
+ * code the trainer uses, and turned into versions to store. The fitted predictor stays with the
+ * test: it is the trainer-side answer the scorer must reproduce.
+ */
+public final class TelcoModels {
+
+  public static final String MODEL = "churn";
+  public static final String LABEL = "churn";
+  public static final String SCOPE_COLUMN = "contract";
+  public static final List<String> CONTRACTS = List.of("Month-to-month", "One year", "Two year");
+
+  private static CsvTable table;
+
+  private TelcoModels() {}
+
+  /**
+   * A model trained on one scope.
+   *
+   * @param scope its scope
+   * @param schema the schema inferred from its training rows
+   * @param fitted the trained model, with its trainer-side predictor
+   * @param holdout holdout rows as a client would send them (every column, label included)
+   * @param reference the reference sample stored with it
+   */
+  public record Trained(
+      ScopeKey scope,
+      FeatureSchema schema,
+      FittedModel fitted,
+      List<Map<String, Object>> holdout,
+      ReferenceSample reference) {
+
+    /** The version to store, with a reference sample that may differ from the true one. */
+    public NewModelVersion toVersion(ReferenceSample storedReference) {
+      return new NewModelVersion(
+          MODEL,
+          scope,
+          "xgboost",
+          Map.of("trees", 20),
+          Map.of("holdout_rows", (double) holdout.size()),
+          schema,
+          storedReference,
+          new Provenance(
+              null,
+              "datasets/telco_churn.csv",
+              0,
+              holdout.size(),
+              Instant.now(),
+              fitted.library(),
+              Runtime.version().toString()),
+          LearningCodecs.artifactCodecs().wrap(fitted.format(), fitted.artifact()));
+    }
+
+    public NewModelVersion toVersion() {
+      return toVersion(reference);
+    }
+
+    /** Trainer-side probabilities of a raw row. */
+    public double[] expected(Map<String, Object> row) {
+      double[] out = new double[fitted.predictor().classCount()];
+      fitted.predictor().predict(schema.encoder().encode(row), out);
+      return out;
+    }
+  }
+
+  /** The real data set, read once. */
+  public static synchronized CsvTable table() {
+    if (table == null) {
+      table = CsvReader.read(Path.of("..", "datasets", "telco_churn.csv"));
+    }
+    return table;
+  }
+
+  /** The family registered for these models. */
+  public static ModelFamily family(FeatureSchema schema) {
+    return ModelFamily.of(MODEL, List.of(SCOPE_COLUMN), schema);
+  }
+
+  /**
+   * Trains the scope {@code contract=value}, or the global scope when {@code value} is null.
+   *
+   * @param trees boosting rounds; different counts give different versions of one scope
+   */
+  public static Trained train(String contract, int trees, long seed) {
+    CsvTable all = table().withoutMissing(LABEL);
+    int scopeIndex = all.columnIndex(SCOPE_COLUMN);
+    CsvTable scoped =
+        contract == null
+            ? all
+            : new CsvTable(
+                all.columns(),
+                all.rows().stream().filter(r -> contract.equals(r.get(scopeIndex))).toList());
+    List<String> features =
+        SchemaInference.allFeatures(scoped, LABEL).stream()
+            .filter(column -> !column.equals(SCOPE_COLUMN))
+            .toList();
+    FeatureSchema probe =
+        SchemaInference.infer(
+            scoped, LABEL, features, MissingValues.NATIVE, UnknownCategories.AS_MISSING);
+    List<Map<String, Object>> rows = scoped.rowMaps();
+    int[] labels = TrainingSet.encode(probe, rows).labels();
+    StratifiedSplit split = StratifiedSplit.of(labels, 0.2, seed);
+    var trainRows = new ArrayList<List<String>>();
+    for (int i : split.train()) {
+      trainRows.add(scoped.rows().get(i));
+    }
+    FeatureSchema schema =
+        SchemaInference.infer(
+            new CsvTable(scoped.columns(), trainRows),
+            LABEL,
+            features,
+            MissingValues.NATIVE,
+            UnknownCategories.AS_MISSING);
+    var train = new ArrayList<Map<String, Object>>();
+    for (int i : split.train()) {
+      train.add(rows.get(i));
+    }
+    var holdout = new ArrayList<Map<String, Object>>();
+    for (int i : split.holdout()) {
+      holdout.add(rows.get(i));
+    }
+    Algorithm xgboost = Algorithms.byName("xgboost");
+    Map<String, Object> params = xgboost.validate(Map.of("trees", trees, "maxDepth", 4));
+    FittedModel fitted = xgboost.fit(TrainingSet.encode(schema, train), params, seed);
+    ReferenceSample reference =
+        ReferenceCheck.build(holdout, fitted.predictor(), schema.encoder(), 25);
+    return new Trained(
+        contract == null ? ScopeKey.global() : ScopeKey.of(SCOPE_COLUMN, contract),
+        schema,
+        fitted,
+        holdout,
+        reference);
+  }
+}
