@@ -1,0 +1,2 @@
+/** The JSON error contract shared by every endpoint of the trainer. */
+package dev.scopeml.trainer.api;

@@ -1,0 +1,100 @@
+package dev.scopeml.trainer.runs;
+
+import dev.scopeml.modelstore.queue.NewRun;
+import dev.scopeml.modelstore.queue.RunRecord;
+import dev.scopeml.modelstore.queue.TaskRecord;
+import dev.scopeml.modelstore.queue.TrainingQueue;
+import dev.scopeml.modelstore.registry.ModelFamily;
+import dev.scopeml.modelstore.registry.ModelStore;
+import dev.scopeml.trainer.api.ApiException;
+import dev.scopeml.trainer.config.TrainerProperties;
+import dev.scopeml.trainer.training.RunDataCache;
+import dev.scopeml.trainer.training.TrainingMetrics;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Submits, reads and cancels runs. A submission plans the run first; only a plan that passed every
+ * check registers the family (scope columns and schema over all rows) and enqueues one task per
+ * scope.
+ */
+@Service
+class RunService {
+
+  private static final Logger log = LoggerFactory.getLogger(RunService.class);
+
+  private final RunPlanner planner;
+  private final ModelStore store;
+  private final TrainingQueue queue;
+  private final RunDataCache cache;
+  private final TrainingMetrics metrics;
+  private final JsonMapper json;
+  private final int maxAttempts;
+
+  RunService(
+      RunPlanner planner,
+      ModelStore store,
+      TrainingQueue queue,
+      RunDataCache cache,
+      TrainingMetrics metrics,
+      JsonMapper json,
+      TrainerProperties properties) {
+    this.planner = planner;
+    this.store = store;
+    this.queue = queue;
+    this.cache = cache;
+    this.metrics = metrics;
+    this.json = json;
+    this.maxAttempts = properties.trainer().maxAttempts();
+  }
+
+  RunView submit(RunRequest request) {
+    RunPlanner.Plan plan = planner.plan(request);
+    RunSpec spec = plan.spec();
+    UUID id = UUID.randomUUID();
+    store.registerFamily(ModelFamily.of(spec.model(), spec.scopeBy(), plan.familySchema()));
+    cache.put(id, plan.data());
+    RunRecord run =
+        queue.enqueue(
+            new NewRun(
+                id, spec.model(), json.writeValueAsString(spec), plan.scopes(), maxAttempts));
+    metrics.runSubmitted(spec.algorithm());
+    MDC.put("run", id.toString());
+    try {
+      log.info(
+          "run of model {} queued: {} scopes by {}, {} on {}",
+          spec.model(),
+          plan.scopes().size(),
+          spec.scopeBy(),
+          spec.algorithm(),
+          spec.source().describe());
+    } finally {
+      MDC.remove("run");
+    }
+    return RunView.of(run, queue.tasks(id), json);
+  }
+
+  RunView get(UUID id) {
+    RunRecord run =
+        queue.run(id).orElseThrow(() -> ApiException.notFound("no run " + id).with("run", id));
+    List<TaskRecord> tasks = queue.tasks(id);
+    return RunView.of(run, tasks, json);
+  }
+
+  List<RunView> list(int limit) {
+    return queue.runs(limit).stream().map(run -> RunView.of(run, null, json)).toList();
+  }
+
+  RunView cancel(UUID id) {
+    if (!queue.cancel(id)) {
+      throw ApiException.notFound("no run " + id).with("run", id);
+    }
+    log.info("run {} cancel requested", id);
+    return get(id);
+  }
+}

@@ -1,0 +1,115 @@
+package dev.scopeml.trainer.sources;
+
+import dev.scopeml.learning.data.CsvReader;
+import dev.scopeml.learning.data.CsvTable;
+import dev.scopeml.modelstore.scope.ScopeKey;
+import dev.scopeml.trainer.api.ApiException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.TreeMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads a run's rows from its source as a table of raw text (missing values null), restricted to
+ * the run's scopes when it lists any. Counts every load in {@code scopeml.datasets.loaded}, so the
+ * per-run cache's effect is visible.
+ */
+@Component
+public class SourceLoader {
+
+  private final DataDirectory dataDirectory;
+  private final JdbcTables jdbcTables;
+  private final MeterRegistry meters;
+
+  SourceLoader(DataDirectory dataDirectory, JdbcTables jdbcTables, MeterRegistry meters) {
+    this.dataDirectory = dataDirectory;
+    this.jdbcTables = jdbcTables;
+    this.meters = meters;
+  }
+
+  /**
+   * The rows of {@code source}.
+   *
+   * @param scopeBy the scope columns, checked to exist
+   * @param scopes only rows of these scopes; every row when empty
+   * @throws ApiException 400 naming the problem: no or two sources, a path outside the data
+   *     directory, an empty or malformed file, an unknown JDBC source, table, query or column
+   */
+  public CsvTable load(SourceRef source, List<String> scopeBy, List<ScopeKey> scopes) {
+    if (source == null || (source.csv() == null) == (source.jdbc() == null)) {
+      throw ApiException.badRequest("source needs exactly one of 'csv' and 'jdbc'")
+          .with("field", "source");
+    }
+    CsvTable table;
+    if (source.csv() != null) {
+      table = filter(readCsv(source.csv()), scopeBy, scopes, source);
+      meters.counter("scopeml.datasets.loaded", "source", "csv").increment();
+    } else {
+      table = jdbcTables.read(source.jdbc(), scopeBy, scopes);
+      meters.counter("scopeml.datasets.loaded", "source", "jdbc").increment();
+    }
+    if (table.size() == 0) {
+      throw ApiException.badRequest(
+              source.describe() + " has no data rows" + (scopes.isEmpty() ? "" : " in the scopes"))
+          .with("field", "source");
+    }
+    return table;
+  }
+
+  private CsvTable readCsv(String relative) {
+    var path = dataDirectory.resolve(relative);
+    try {
+      return CsvReader.read(path);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("csv file '" + relative + "': " + e.getMessage())
+          .with("field", "source.csv");
+    } catch (UncheckedIOException e) {
+      throw ApiException.badRequest(
+              "csv file '"
+                  + relative
+                  + "' cannot be read as UTF-8 text: "
+                  + e.getCause().getMessage())
+          .with("field", "source.csv");
+    }
+  }
+
+  private static CsvTable filter(
+      CsvTable table, List<String> scopeBy, List<ScopeKey> scopes, SourceRef source) {
+    var indices = new int[scopeBy.size()];
+    for (int c = 0; c < scopeBy.size(); c++) {
+      indices[c] = table.columns().indexOf(scopeBy.get(c));
+      if (indices[c] < 0) {
+        throw ApiException.badRequest(
+                "scope column '"
+                    + scopeBy.get(c)
+                    + "' is not a column of "
+                    + source.describe()
+                    + "; columns: "
+                    + table.columns())
+            .with("field", "scopeBy")
+            .with("column", scopeBy.get(c));
+      }
+    }
+    if (scopes.isEmpty()) {
+      return table;
+    }
+    var wanted = new HashSet<>(scopes);
+    var kept = new ArrayList<List<String>>();
+    for (List<String> row : table.rows()) {
+      var values = new TreeMap<String, String>();
+      boolean complete = true;
+      for (int c = 0; c < indices.length && complete; c++) {
+        String value = row.get(indices[c]);
+        complete = value != null;
+        values.put(scopeBy.get(c), value);
+      }
+      if (complete && wanted.contains(ScopeKey.of(values))) {
+        kept.add(row);
+      }
+    }
+    return new CsvTable(table.columns(), kept);
+  }
+}

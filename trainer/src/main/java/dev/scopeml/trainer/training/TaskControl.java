@@ -1,0 +1,14 @@
+package dev.scopeml.trainer.training;
+
+/** What a task's trainer asks its worker between phases. */
+interface TaskControl {
+
+  /** Tells the listeners the task reached {@code phase}. */
+  void reached(TaskPhase phase);
+
+  /**
+   * Whether the worker must drop the task without reporting anything: its lease was lost, or the
+   * pool was halted.
+   */
+  boolean abandoned();
+}

@@ -1,0 +1,50 @@
+package dev.scopeml.trainer.training;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a worker records when it ends a task, stored as the task's result JSON and shown per scope
+ * by the run API.
+ *
+ * @param rows labelled rows of the scope
+ * @param trainRows rows fitted on
+ * @param holdoutRows rows evaluated on
+ * @param version the stored version
+ * @param metrics holdout metrics
+ * @param promoted whether the version is the scope's active version after the task
+ * @param seconds the task's wall time
+ * @param timings seconds per phase: load, encode, fit, evaluate, store
+ * @param reason why a scope was skipped or cancelled
+ * @param droppedFeatures features left out because the scope has no value for them
+ * @param worker the worker that ended the task
+ * @param attempt which claim of the task this was
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TaskResult(
+    Integer rows,
+    Integer trainRows,
+    Integer holdoutRows,
+    Integer version,
+    Map<String, Double> metrics,
+    Boolean promoted,
+    Double seconds,
+    Map<String, Double> timings,
+    String reason,
+    List<String> droppedFeatures,
+    String worker,
+    Integer attempt) {
+
+  /** A task that ended without training, and why. */
+  static TaskResult notTrained(
+      int rows,
+      String reason,
+      double seconds,
+      Map<String, Double> timings,
+      String worker,
+      int attempt) {
+    return new TaskResult(
+        rows, null, null, null, null, null, seconds, timings, reason, null, worker, attempt);
+  }
+}
