@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The registry connection. Every session is opened read-only ({@code readOnly=true} with {@code
- * readOnlyMode=always}), so PostgreSQL itself refuses a write from the scorer even where its role
- * could write; the scorer never migrates the schema either, it waits until the trainer has.
+ * The registry connection. Every session starts with {@code default_transaction_read_only} on (a
+ * startup option in the JDBC URL, which the pool's own read-only handling cannot undo), so
+ * PostgreSQL itself refuses a write from the scorer even where its role could write; the scorer
+ * never migrates the schema either, it waits until the trainer has.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -40,11 +41,13 @@ class DatabaseConfiguration {
     return new JdbcModelStore(registryDataSource);
   }
 
-  /** The URL with pgjdbc's read-only session parameters added, unless the URL sets them. */
+  /** The URL with a read-only session default added, unless the URL sets startup options. */
   static String readOnly(String url) {
-    if (url.contains("readOnly=") || url.contains("readOnlyMode=")) {
+    if (url.contains("options=")) {
       return url;
     }
-    return url + (url.contains("?") ? "&" : "?") + "readOnly=true&readOnlyMode=always";
+    return url
+        + (url.contains("?") ? "&" : "?")
+        + "options=-c%20default_transaction_read_only%3Don";
   }
 }

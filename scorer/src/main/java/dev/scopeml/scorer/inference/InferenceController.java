@@ -148,6 +148,9 @@ class InferenceController {
     Object body = bodies.readJson(http);
     ModelFamily family = resolver.family(model);
     observation.model(family.name());
+    if (version != null) {
+      requireActive(family, resolver.activeVersions(family.name()), version);
+    }
     InferRequest request = InferRequest.from(body, (long) maxInstances * 4096);
     List<String> wanted = requestedOutputs(request);
     InferenceInputs inputs = InferenceInputs.of(request, family, maxInstances);

@@ -1,0 +1,95 @@
+package dev.scopeml.scorer.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.scopeml.modelstore.database.Database;
+import dev.scopeml.modelstore.database.DatabaseSettings;
+import dev.scopeml.modelstore.registry.JdbcModelStore;
+import dev.scopeml.scorer.RunningScorer;
+import dev.scopeml.scorer.ScorerTest;
+import dev.scopeml.scorer.TelcoModels;
+import dev.scopeml.scorer.TelcoModels.Trained;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Readiness follows real conditions: a scorer whose database has no schema yet is live but not
+ * ready, and becomes ready once the schema and its models appear; on shutdown it stops reporting
+ * ready while it still answers; and its database sessions cannot write.
+ */
+class ReadinessTest extends ScorerTest {
+
+  @Test
+  void notReadyUntilTheSchemaExistsAndItsModelsAreLoaded() throws SQLException {
+    String database = "scorer_" + UUID.randomUUID().toString().replace("-", "");
+    try (var connection = dataSource().getConnection();
+        var create = connection.createStatement()) {
+      create.execute("CREATE DATABASE " + database);
+    }
+    String url = settings().url().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+    RunningScorer scorer = startScorer(Map.of("scopeml.db.url", url));
+
+    assertThat(eventuallyStatus(scorer, "/livez", 200)).isTrue();
+    assertThat(scorer.get("/readyz").statusCode()).isEqualTo(503);
+    assertThat(scorer.get("/v2/health/ready").statusCode()).isEqualTo(400);
+    assertThat(scorer.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+
+    var settings = new DatabaseSettings(url, settings().user(), settings().password(), 2, "test");
+    try (HikariDataSource pool = Database.pool(settings)) {
+      Database.migrate(pool);
+      var store = new JdbcModelStore(pool);
+      Trained trained = TelcoModels.train("One year", 10, 11);
+      store.registerFamily(TelcoModels.family(trained.schema()));
+      var saved = store.saveVersion(trained.toVersion());
+      store.promote(saved.model(), saved.scope(), saved.version(), "test", "test");
+    }
+    scorer.awaitReady(Duration.ofSeconds(30));
+    assertThat(scorer.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    assertThat(eventuallyStatus(scorer, "/v2/models/churn/ready", 200)).isTrue();
+  }
+
+  @Test
+  void onShutdownReadinessFlipsWhileRequestsAreStillAnswered() throws Exception {
+    Trained trained = TelcoModels.train("Two year", 10, 12);
+    if (store().family(TelcoModels.MODEL).isEmpty()) {
+      store().registerFamily(TelcoModels.family(trained.schema()));
+    }
+    storeAndPromote(trained.toVersion());
+    RunningScorer scorer = startReadyScorer(Map.of("scopeml.scorer.shutdown-delay", "3s"));
+    String body =
+        RunningScorer.toJson(
+            Map.of("scope", "contract=Two year", "instances", trained.holdout().subList(0, 1)));
+    assertThat(scorer.post("/v1/models/churn/predict", body).statusCode()).isEqualTo(200);
+
+    Thread closing = Thread.ofPlatform().start(scorer::close);
+    assertThat(eventuallyStatus(scorer, "/readyz", 503)).as("not ready once closing").isTrue();
+    assertThat(scorer.post("/v1/models/churn/predict", body).statusCode())
+        .as("still answering during the shutdown delay")
+        .isEqualTo(200);
+    closing.join(30_000);
+    assertThat(closing.isAlive()).isFalse();
+  }
+
+  @Test
+  void theScorersDatabaseSessionsAreReadOnly() throws SQLException {
+    RunningScorer scorer = startScorer(Map.of());
+    HikariDataSource pool = scorer.bean(HikariDataSource.class);
+    try (var connection = pool.getConnection();
+        var insert = connection.createStatement()) {
+      assertThatThrownBy(
+              () ->
+                  insert.executeUpdate("INSERT INTO model_scopes (model, scope) VALUES ('x', '*')"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("read-only");
+    }
+  }
+
+  private static boolean eventuallyStatus(RunningScorer scorer, String path, int status) {
+    return eventually(Duration.ofSeconds(10), () -> scorer.get(path).statusCode() == status);
+  }
+}
