@@ -39,14 +39,14 @@ class RunsController {
     return runs.list(limit);
   }
 
-  @GetMapping("/{id}")
-  RunView get(@PathVariable UUID id) {
-    return runs.get(id);
+  @GetMapping("/{run}")
+  RunView get(@PathVariable UUID run) {
+    return runs.get(run);
   }
 
   /** Cancels pending tasks at once; running tasks end as cancelled at their next check. */
-  @PostMapping("/{id}/cancel")
-  RunView cancel(@PathVariable UUID id) {
-    return runs.cancel(id);
+  @PostMapping("/{run}/cancel")
+  RunView cancel(@PathVariable UUID run) {
+    return runs.cancel(run);
   }
 }

@@ -53,7 +53,9 @@ public class SourceLoader {
     }
     if (table.size() == 0) {
       throw ApiException.badRequest(
-              source.describe() + " has no data rows" + (scopes.isEmpty() ? "" : " in the scopes"))
+              source.describe()
+                  + " has no data rows"
+                  + (scopes.isEmpty() ? "" : " in the scopes " + scopes))
           .with("field", "source");
     }
     return table;
