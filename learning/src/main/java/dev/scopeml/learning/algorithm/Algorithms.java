@@ -2,8 +2,9 @@ package dev.scopeml.learning.algorithm;
 
 import dev.scopeml.learning.smile.SmileAlgorithms;
 import dev.scopeml.learning.xgboost.XGBoostAlgorithm;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,13 +35,13 @@ public final class Algorithms {
   }
 
   private static Map<String, Algorithm> index() {
-    var algorithms = new java.util.ArrayList<Algorithm>();
+    var algorithms = new ArrayList<Algorithm>();
     algorithms.add(new XGBoostAlgorithm());
     algorithms.addAll(SmileAlgorithms.all());
     var byName = new LinkedHashMap<String, Algorithm>();
-    for (Algorithm algorithm : List.copyOf(algorithms)) {
+    for (Algorithm algorithm : algorithms) {
       byName.put(algorithm.name(), algorithm);
     }
-    return java.util.Collections.unmodifiableMap(byName);
+    return Collections.unmodifiableMap(byName);
   }
 }

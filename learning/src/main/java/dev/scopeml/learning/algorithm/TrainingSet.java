@@ -3,6 +3,7 @@ package dev.scopeml.learning.algorithm;
 import dev.scopeml.modelstore.schema.Feature;
 import dev.scopeml.modelstore.schema.FeatureSchema;
 import dev.scopeml.modelstore.schema.RowEncoder;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,6 +91,6 @@ public record TrainingSet(FeatureSchema schema, double[][] rows, int[] labels) {
 
   /** How many distinct classes the labels hold. */
   public int distinctLabels() {
-    return (int) java.util.Arrays.stream(labels).distinct().count();
+    return (int) Arrays.stream(labels).distinct().count();
   }
 }

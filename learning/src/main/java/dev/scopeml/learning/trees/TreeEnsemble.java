@@ -5,16 +5,23 @@ package dev.scopeml.learning.trees;
  * {@code n} of every node array; a tree's nodes are contiguous, and the right child of a split is
  * always the slot after its left child, so one child index is stored.
  *
+ * <p>A leaf is a node that leads to itself: threshold +∞ sends every finite value left, to the
+ * leaf, and NaN's default child is the leaf too. So walking a tree is exactly {@link #treeDepth}
+ * steps with no test for "is this a leaf", which keeps the loop free of unpredictable branches and
+ * lets several rows walk the same tree in lockstep.
+ *
  * <p>Feature indices are already slots of the encoded row, not xgboost's column numbers.
  */
 public final class TreeEnsemble {
 
   final int[] roots;
   final int[] treeGroup;
+  final int[] treeDepth;
   final int[] feature;
-  final float[] value;
+  final float[] threshold;
   final int[] left;
   final int[] missing;
+  final float[] leafValue;
   final float[] baseMargin;
   final Objective objective;
   final int width;
@@ -23,10 +30,13 @@ public final class TreeEnsemble {
   /**
    * @param roots per tree, its root node
    * @param treeGroup per tree, the output group (class for softprob) it adds to
-   * @param feature per node, the encoded-row slot it splits on, or -1 for a leaf
-   * @param value per node, the split threshold, or the leaf value for a leaf
-   * @param left per split, the left ("yes") child; the right child is {@code left + 1}
-   * @param missing per split, the child a NaN goes to
+   * @param treeDepth per tree, the number of steps from the root to its deepest leaf
+   * @param feature per node, the encoded-row slot it splits on (0 for a leaf)
+   * @param threshold per node, the split threshold (+∞ for a leaf)
+   * @param left per node, the left ("yes") child, the right child being {@code left + 1}; a leaf
+   *     itself
+   * @param missing per node, the child a NaN goes to; a leaf itself
+   * @param leafValue per node, the value a leaf adds to the margin (0 for a split)
    * @param baseMargin per group, the margin before any tree
    * @param objective how margins become probabilities
    * @param width the encoded row width the feature slots refer to
@@ -35,20 +45,24 @@ public final class TreeEnsemble {
   TreeEnsemble(
       int[] roots,
       int[] treeGroup,
+      int[] treeDepth,
       int[] feature,
-      float[] value,
+      float[] threshold,
       int[] left,
       int[] missing,
+      float[] leafValue,
       float[] baseMargin,
       Objective objective,
       int width,
       String xgboostVersion) {
     this.roots = roots;
     this.treeGroup = treeGroup;
+    this.treeDepth = treeDepth;
     this.feature = feature;
-    this.value = value;
+    this.threshold = threshold;
     this.left = left;
     this.missing = missing;
+    this.leafValue = leafValue;
     this.baseMargin = baseMargin;
     this.objective = objective;
     this.width = width;

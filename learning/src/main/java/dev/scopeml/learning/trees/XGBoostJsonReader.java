@@ -118,14 +118,19 @@ public final class XGBoostJsonReader {
     return node.isBoolean() ? node.booleanValue() : node.intValue() != 0;
   }
 
-  /** Lays trees out breadth-first so that the children of a split are adjacent. */
+  /**
+   * Lays trees out breadth-first so that the children of a split are adjacent, and turns leaves
+   * into self-loops (see {@link TreeEnsemble}).
+   */
   private static final class Builder {
     private final int[] roots;
     private final int[] treeGroup;
+    private final int[] treeDepth;
     private final int[] feature;
-    private final float[] value;
+    private final float[] threshold;
     private final int[] left;
     private final int[] missing;
+    private final float[] leafValue;
     private final int[] featureSlots;
     private final int width;
     private int used;
@@ -133,10 +138,12 @@ public final class XGBoostJsonReader {
     Builder(int treeCount, int totalNodes, int[] featureSlots, int width) {
       this.roots = new int[treeCount];
       this.treeGroup = new int[treeCount];
+      this.treeDepth = new int[treeCount];
       this.feature = new int[totalNodes];
-      this.value = new float[totalNodes];
+      this.threshold = new float[totalNodes];
       this.left = new int[totalNodes];
       this.missing = new int[totalNodes];
+      this.leafValue = new float[totalNodes];
       this.featureSlots = featureSlots;
       this.width = width;
     }
@@ -162,17 +169,24 @@ public final class XGBoostJsonReader {
       // Queue of (xgboost node, our slot) pairs; a tree cannot hold more nodes than it lists.
       int[] queueNode = new int[size];
       int[] queueSlot = new int[size];
+      int[] queueDepth = new int[size];
       int head = 0;
       int tail = 0;
+      int depth = 0;
       queueNode[tail] = 0;
       queueSlot[tail++] = used++;
       while (head < tail) {
         int node = queueNode[head];
+        int level = queueDepth[head];
         int slot = queueSlot[head++];
+        depth = Math.max(depth, level);
         int leftChild = lefts.get(node).intValue();
         if (leftChild < 0) {
-          feature[slot] = -1;
-          value[slot] = floatAt(conditions, node);
+          feature[slot] = 0;
+          threshold[slot] = Float.POSITIVE_INFINITY;
+          left[slot] = slot;
+          missing[slot] = slot;
+          leafValue[slot] = floatAt(conditions, node);
           continue;
         }
         if (splitType.size() > node && splitType.get(node).intValue() != 0) {
@@ -185,26 +199,31 @@ public final class XGBoostJsonReader {
               "tree " + t + " splits on xgboost feature " + xgbFeature + ", unknown to the schema");
         }
         feature[slot] = target;
-        value[slot] = floatAt(conditions, node);
+        threshold[slot] = floatAt(conditions, node);
         int childSlot = used;
         used += 2;
         left[slot] = childSlot;
         missing[slot] = flagAt(defaultLeft, node) ? childSlot : childSlot + 1;
         queueNode[tail] = leftChild;
+        queueDepth[tail] = level + 1;
         queueSlot[tail++] = childSlot;
         queueNode[tail] = rights.get(node).intValue();
+        queueDepth[tail] = level + 1;
         queueSlot[tail++] = childSlot + 1;
       }
+      treeDepth[t] = depth;
     }
 
     TreeEnsemble build(float[] baseMargin, Objective objective, String version) {
       return new TreeEnsemble(
           roots,
           treeGroup,
+          treeDepth,
           Arrays.copyOf(feature, used),
-          Arrays.copyOf(value, used),
+          Arrays.copyOf(threshold, used),
           Arrays.copyOf(left, used),
           Arrays.copyOf(missing, used),
+          Arrays.copyOf(leafValue, used),
           baseMargin,
           objective,
           width,

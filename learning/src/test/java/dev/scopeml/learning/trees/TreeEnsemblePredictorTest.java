@@ -49,6 +49,17 @@ class TreeEnsemblePredictorTest {
   }
 
   @Test
+  void mlcChurnWithFiftyOneStatesMatchesTribuo() {
+    var data = TestData.prepare(TestData.mlcChurn(), "churn", MissingValues.NATIVE, 16);
+    assertThat(data.schema().features().get(0).levels()).hasSize(51);
+    var xgboost = Algorithms.byName("xgboost");
+    FittedModel fitted =
+        xgboost.fit(data.train(), xgboost.validate(Map.of("trees", 60, "maxDepth", 8)), 3);
+
+    assertSameAsTribuo(fitted, data.schema(), holdoutWithGaps(data, 200));
+  }
+
+  @Test
   void batchEqualsSingleRowPrediction() {
     var data = TestData.prepare(TestData.telco(), "contract", MissingValues.NATIVE, 13);
     var xgboost = Algorithms.byName("xgboost");
