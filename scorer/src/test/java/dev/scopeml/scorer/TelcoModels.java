@@ -92,7 +92,10 @@ public final class TelcoModels {
   /** The real data set, read once. */
   public static synchronized CsvTable table() {
     if (table == null) {
-      table = CsvReader.read(Path.of("..", "datasets", "telco_churn.csv"));
+      // Tests run in the module directory, benchmarks launched by Maven in the repository root.
+      Path file = Path.of("..", "datasets", "telco_churn.csv");
+      table =
+          CsvReader.read(file.toFile().exists() ? file : Path.of("datasets", "telco_churn.csv"));
     }
     return table;
   }
