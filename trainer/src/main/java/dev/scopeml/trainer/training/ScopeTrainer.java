@@ -169,6 +169,8 @@ class ScopeTrainer {
       return cancelled(task, rows.length, timings, clockStart);
     }
 
+    var artifact = codecs.wrap(fitted.format(), fitted.artifact());
+    timings.lap("serialize");
     ModelVersion version =
         store.saveVersion(
             new NewModelVersion(
@@ -187,7 +189,7 @@ class ScopeTrainer {
                     clock.instant(),
                     fitted.library(),
                     Runtime.version().toString()),
-                codecs.wrap(fitted.format(), fitted.artifact())));
+                artifact));
     control.reached(TaskPhase.STORED);
     if (control.abandoned()) {
       return new Outcome.Abandoned("stopped after storing version " + version.version());

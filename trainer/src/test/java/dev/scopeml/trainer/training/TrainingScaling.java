@@ -29,7 +29,8 @@ public final class TrainingScaling {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String TOKEN = "bench-token";
-  private static final List<String> PHASES = List.of("load", "encode", "fit", "evaluate", "store");
+  private static final List<String> PHASES =
+      List.of("load", "encode", "fit", "evaluate", "serialize", "store");
 
   private TrainingScaling() {}
 
@@ -53,8 +54,8 @@ public final class TrainingScaling {
     System.out.println();
     System.out.println(
         "| workers | wall s | speedup | tasks | task s (sum) | load | encode | fit | evaluate"
-            + " | store | outside fit | load+encode+store |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+            + " | serialize | store | outside fit | load+encode+serialize+store |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     results.forEach(System.out::println);
     System.exit(0);
   }
@@ -160,10 +161,11 @@ public final class TrainingScaling {
 
     String line(double oneWorkerWall) {
       double outside = taskSeconds - phases.get("fit");
-      double loadEncodeStore = phases.get("load") + phases.get("encode") + phases.get("store");
+      double loadEncodeStore =
+          phases.get("load") + phases.get("encode") + phases.get("serialize") + phases.get("store");
       return String.format(
           Locale.ROOT,
-          "| %d | %.2f | %.2fx | %d | %.2f | %.3f | %.3f | %.2f | %.3f | %.3f | %.1f%% | %.1f%% |",
+          "| %d | %.2f | %.2fx | %d | %.2f | %.3f | %.3f | %.2f | %.3f | %.3f | %.3f | %.1f%% | %.1f%% |",
           workers,
           wall,
           oneWorkerWall / wall,
@@ -173,6 +175,7 @@ public final class TrainingScaling {
           phases.get("encode"),
           phases.get("fit"),
           phases.get("evaluate"),
+          phases.get("serialize"),
           phases.get("store"),
           100 * outside / taskSeconds,
           100 * loadEncodeStore / taskSeconds);
