@@ -1,0 +1,178 @@
+package dev.scopeml.nginx;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Scorers as containers of the compose project's {@code scorer} service and nginx as its {@code
+ * nginx} service, driven through the {@code docker compose} CLI. The upstream file lives on the
+ * host and is mounted read-only into the nginx container (see docker-compose.yml); nginx runs as
+ * PID 1 there, so its workers are PID 1's children.
+ */
+public final class ComposeTierDriver implements TierDriver {
+
+  /** Port scorers listen on inside the compose network. */
+  static final int SCORER_PORT = 8080;
+
+  private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
+
+  private final CommandRunner commands;
+  private final Path composeFile;
+  private final String project;
+  private final Path upstreamFile;
+
+  /**
+   * @param commands runs the docker CLI
+   * @param composeFile the docker-compose.yml
+   * @param project the compose project name
+   * @param upstreamFile the host file mounted as nginx's upstream.conf
+   */
+  public ComposeTierDriver(
+      CommandRunner commands, Path composeFile, String project, Path upstreamFile) {
+    this.commands = commands;
+    this.composeFile = composeFile;
+    this.project = project;
+    this.upstreamFile = upstreamFile;
+  }
+
+  @Override
+  public Backend start(ScorerRelease release) {
+    String name = project + "-scorer-" + UUID.randomUUID().toString().substring(0, 8);
+    var command = compose("run", "-d", "--no-deps", "--name", name);
+    command.addAll(List.of("-e", "SCOPEML_SCORER_VERSION=" + release.version()));
+    release.environment().forEach((key, value) -> command.addAll(List.of("-e", key + "=" + value)));
+    command.add("scorer");
+    command.addAll(release.arguments());
+    // The service's image is ${SCOPEML_SCORER_IMAGE}, so each release can name its own.
+    commands
+        .run(command, Map.of("SCOPEML_SCORER_IMAGE", release.artifact()), COMMAND_TIMEOUT)
+        .orThrow("starting scorer " + release.version());
+    return new Backend(name, release.version(), name, SCORER_PORT, -1, Instant.now());
+  }
+
+  @Override
+  public boolean isReady(Backend backend) {
+    var result = docker("inspect", "-f", "{{.State.Health.Status}}", backend.id());
+    return result.exitCode() == 0 && result.output().strip().equals("healthy");
+  }
+
+  @Override
+  public Optional<String> exitReason(Backend backend) {
+    var result = docker("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", backend.id());
+    if (result.exitCode() != 0) {
+      return Optional.of("container " + backend.id() + " is gone");
+    }
+    String[] state = result.output().strip().split(" ");
+    return state[0].equals("running") || state[0].equals("created")
+        ? Optional.empty()
+        : Optional.of("container " + state[0] + " with code " + state[state.length - 1]);
+  }
+
+  @Override
+  public void stop(Backend backend, Duration grace) {
+    docker("stop", "-t", Long.toString(grace.toSeconds()), backend.id());
+    docker("rm", "-f", backend.id());
+  }
+
+  @Override
+  public void ensureBalancer(int listenPort, List<Backend> backends) {
+    writeUpstream(backends);
+    commands
+        .run(compose("up", "-d", "--no-deps", "nginx"), Map.of(), COMMAND_TIMEOUT)
+        .orThrow("starting nginx");
+  }
+
+  @Override
+  public Set<Long> applyUpstream(List<Backend> backends) {
+    writeUpstream(backends);
+    inNginx("nginx", "-t").orThrow("nginx configuration test");
+    Set<Long> previous = workers();
+    inNginx("nginx", "-s", "reload").orThrow("nginx reload");
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (true) {
+      Set<Long> fresh = new HashSet<>(workers());
+      fresh.removeAll(previous);
+      if (!fresh.isEmpty()) {
+        return previous;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TierException("nginx did not start new workers after the reload");
+      }
+      pause();
+    }
+  }
+
+  @Override
+  public void awaitWorkersGone(Set<Long> workers, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (workers.stream()
+        .anyMatch(pid -> inNginx("test", "-d", "/proc/" + pid).exitCode() == 0)) {
+      if (System.nanoTime() > deadline) {
+        throw new TierException("old nginx workers still running after " + timeout);
+      }
+      pause();
+    }
+  }
+
+  @Override
+  public boolean balancerRunning() {
+    var result = commands.run(compose("ps", "-q", "nginx"), Map.of(), COMMAND_TIMEOUT);
+    return result.exitCode() == 0 && !result.output().isBlank();
+  }
+
+  @Override
+  public void stopBalancer() {
+    commands.run(compose("stop", "nginx"), Map.of(), COMMAND_TIMEOUT).orThrow("stopping nginx");
+  }
+
+  private Set<Long> workers() {
+    String children = inNginx("cat", "/proc/1/task/1/children").orThrow("listing nginx workers");
+    return Arrays.stream(children.strip().split("\\s+"))
+        .filter(pid -> !pid.isEmpty())
+        .map(Long::parseLong)
+        .collect(Collectors.toSet());
+  }
+
+  private void writeUpstream(List<Backend> backends) {
+    UpstreamConfig.write(upstreamFile, backends);
+  }
+
+  private CommandRunner.Result inNginx(String... command) {
+    var exec = compose("exec", "-T", "nginx");
+    exec.addAll(List.of(command));
+    return commands.run(exec, Map.of(), COMMAND_TIMEOUT);
+  }
+
+  private CommandRunner.Result docker(String... arguments) {
+    var command = new ArrayList<String>();
+    command.add("docker");
+    command.addAll(List.of(arguments));
+    return commands.run(command, Map.of(), COMMAND_TIMEOUT);
+  }
+
+  private List<String> compose(String... arguments) {
+    var command =
+        new ArrayList<>(List.of("docker", "compose", "-f", composeFile.toString(), "-p", project));
+    command.addAll(List.of(arguments));
+    return command;
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TierException("interrupted", e);
+    }
+  }
+}
