@@ -46,6 +46,44 @@ public final class Database {
     return DriverManager.getConnection(settings.url(), properties);
   }
 
+  /** The role whose members may read the registry and nothing else (see migration V3). */
+  public static final String READER_ROLE = "scopeml_reader";
+
+  /**
+   * Creates or updates a login role that can only read: a member of {@link #READER_ROLE}. Run by an
+   * administrator (the migrating user) when a deployment sets up its scorer's credentials.
+   */
+  public static void ensureReaderLogin(DataSource admin, String user, String password) {
+    if (!user.matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("reader user must be a plain lower-case identifier");
+    }
+    try (Connection connection = admin.getConnection();
+        var statement = connection.createStatement()) {
+      // Utility statements take no bind parameters; the password is quoted by the server's own
+      // quote_literal so no text of ours is spliced into SQL unquoted.
+      String quoted;
+      try (var quote = connection.prepareStatement("SELECT quote_literal(?)")) {
+        quote.setString(1, password);
+        try (var rows = quote.executeQuery()) {
+          rows.next();
+          quoted = rows.getString(1);
+        }
+      }
+      boolean exists;
+      try (var find = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+        find.setString(1, user);
+        try (var rows = find.executeQuery()) {
+          exists = rows.next();
+        }
+      }
+      statement.execute(
+          (exists ? "ALTER ROLE " : "CREATE ROLE ") + user + " LOGIN PASSWORD " + quoted);
+      statement.execute("GRANT " + READER_ROLE + " TO " + user);
+    } catch (SQLException e) {
+      throw new DataAccessException(e);
+    }
+  }
+
   /** Applies the ScopeML schema migrations. */
   public static void migrate(DataSource dataSource) {
     Flyway.configure()

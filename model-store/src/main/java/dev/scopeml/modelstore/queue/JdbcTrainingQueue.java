@@ -171,14 +171,14 @@ public final class JdbcTrainingQueue implements TrainingQueue {
   public boolean cancel(UUID run) {
     return transactions.inTransaction(
         connection -> {
-          try (var flag =
-              connection.prepareStatement(
-                  "UPDATE training_runs SET cancel_requested = true WHERE id = ?")) {
-            flag.setObject(1, run);
-            if (flag.executeUpdate() == 0) {
+          try (var exists =
+              connection.prepareStatement("SELECT 1 FROM training_runs WHERE id = ?")) {
+            exists.setObject(1, run);
+            if (Rows.one(exists, row -> true).isEmpty()) {
               return false;
             }
           }
+          // Tasks before the run row, the order complete() and fail() lock them in.
           // Pending tasks and tasks whose worker is gone end now; live workers finish their
           // attempt.
           try (var stop =
@@ -188,6 +188,12 @@ public final class JdbcTrainingQueue implements TrainingQueue {
                       + " OR (status = 'running' AND lease_until < now()))")) {
             stop.setObject(1, run);
             stop.executeUpdate();
+          }
+          try (var flag =
+              connection.prepareStatement(
+                  "UPDATE training_runs SET cancel_requested = true WHERE id = ?")) {
+            flag.setObject(1, run);
+            flag.executeUpdate();
           }
           markFinishedIfDone(connection, run);
           return true;
@@ -293,6 +299,14 @@ public final class JdbcTrainingQueue implements TrainingQueue {
   }
 
   private static void markFinishedIfDone(Connection connection, UUID run) throws SQLException {
+    // Lock the run first, in its own statement: two workers ending the last two tasks at once
+    // would otherwise each see the other's task still running and neither would mark the run.
+    // The update below then takes a fresh snapshot that includes the other's commit.
+    try (var lock =
+        connection.prepareStatement("SELECT 1 FROM training_runs WHERE id = ? FOR UPDATE")) {
+      lock.setObject(1, run);
+      lock.executeQuery().close();
+    }
     try (var finish =
         connection.prepareStatement(
             "UPDATE training_runs SET finished_at = now() WHERE id = ? AND finished_at IS NULL"

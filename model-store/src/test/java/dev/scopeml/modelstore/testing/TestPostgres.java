@@ -89,7 +89,11 @@ public final class TestPostgres {
       EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
       Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> close(embedded)));
       return new Server(
-          "embedded PostgreSQL", embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
+          "embedded PostgreSQL",
+          // No user in the URL: pgjdbc lets URL parameters override the user a caller passes.
+          "jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres",
+          "postgres",
+          "");
     } catch (IOException e) {
       throw new IllegalStateException(
           "no PostgreSQL for tests: SCOPEML_TEST_JDBC_URL is unset, Docker is not running and the"
