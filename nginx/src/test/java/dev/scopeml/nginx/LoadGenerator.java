@@ -17,17 +17,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A steady, bounded load of prediction requests through nginx: a few client threads, each sending
  * one request at a time with a pause between, for at most a fixed time. Records every outcome.
  */
-final class LoadGenerator implements AutoCloseable {
+public final class LoadGenerator implements AutoCloseable {
 
   /** One request's outcome. */
-  record Outcome(
+  public record Outcome(
       long startNanos,
       long latencyNanos,
       int status,
       String scorerVersion,
       String error,
       boolean resent) {
-    boolean failed() {
+    public boolean failed() {
       return status != 200;
     }
   }
@@ -50,7 +50,7 @@ final class LoadGenerator implements AutoCloseable {
    * @param pause pause between one client's requests (bounds the rate)
    * @param maxDuration the load stops by itself after this long
    */
-  LoadGenerator(URI target, String body, int clients, Duration pause, Duration maxDuration) {
+  public LoadGenerator(URI target, String body, int clients, Duration pause, Duration maxDuration) {
     this.target = target;
     this.body = body;
     long deadline = System.nanoTime() + maxDuration.toNanos();
@@ -110,17 +110,17 @@ final class LoadGenerator implements AutoCloseable {
   }
 
   /** How many requests were resent after their connection closed under them. */
-  long resent() {
+  public long resent() {
     return outcomes.stream().filter(Outcome::resent).count();
   }
 
   /** Outcomes so far. */
-  List<Outcome> outcomes() {
+  public List<Outcome> outcomes() {
     return List.copyOf(outcomes);
   }
 
   /** Outcomes of requests started at or after {@code nanos}. */
-  List<Outcome> outcomesSince(long nanos) {
+  public List<Outcome> outcomesSince(long nanos) {
     return outcomes.stream().filter(o -> o.startNanos() >= nanos).toList();
   }
 
@@ -138,7 +138,7 @@ final class LoadGenerator implements AutoCloseable {
   }
 
   /** The latency at {@code percentile} in milliseconds. */
-  static double percentileMillis(List<Outcome> outcomes, double percentile) {
+  public static double percentileMillis(List<Outcome> outcomes, double percentile) {
     if (outcomes.isEmpty()) {
       return Double.NaN;
     }

@@ -24,15 +24,15 @@ import javax.sql.DataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A small real model for the tier tests: XGBoost on telco churn, stored and promoted per scope. */
-final class TelcoModels {
+public final class TelcoModels {
 
-  static final String MODEL = "churn";
-  static final ScopeKey SCOPE = ScopeKey.of("contract", "One year");
+  public static final String MODEL = "churn";
+  public static final ScopeKey SCOPE = ScopeKey.of("contract", "One year");
 
   private TelcoModels() {}
 
   /** Trains, stores and promotes a model for {@link #SCOPE}; returns a predict request body. */
-  static String storeAndPromote(DataSource dataSource) {
+  public static String storeAndPromote(DataSource dataSource) {
     CsvTable table = CsvReader.read(Path.of("../datasets/telco_churn.csv")).withoutMissing("churn");
     List<String> features =
         SchemaInference.allFeatures(table, "churn").stream()
