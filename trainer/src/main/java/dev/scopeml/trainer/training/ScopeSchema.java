@@ -59,7 +59,7 @@ public record ScopeSchema(FeatureSchema schema, List<String> dropped) {
       }
     }
     if (built.isEmpty()) {
-      throw new IllegalArgumentException("no feature has a value in these rows");
+      throw new IllegalArgumentException("no feature has a value in the scope's training rows");
     }
     return new ScopeSchema(
         new FeatureSchema(built, label, classes, missing, UnknownCategories.AS_MISSING),

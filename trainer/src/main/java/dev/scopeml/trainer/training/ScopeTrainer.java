@@ -129,15 +129,20 @@ class ScopeTrainer {
     Algorithm algorithm = Algorithms.byName(spec.algorithm());
     int[] trainRows = select(rows, split.train());
     int[] holdoutRows = select(rows, split.holdout());
-    ScopeSchema scopeSchema =
-        ScopeSchema.build(
-            table,
-            trainRows,
-            spec.features(),
-            spec.kinds(),
-            spec.label(),
-            spec.classes(),
-            algorithm.missingValues());
+    ScopeSchema scopeSchema;
+    try {
+      scopeSchema =
+          ScopeSchema.build(
+              table,
+              trainRows,
+              spec.features(),
+              spec.kinds(),
+              spec.label(),
+              spec.classes(),
+              algorithm.missingValues());
+    } catch (IllegalArgumentException e) {
+      return skip.because(e.getMessage());
+    }
     RowEncoder encoder = scopeSchema.schema().encoder();
     TrainingSet training = TrainingSet.encode(scopeSchema.schema(), maps(table, trainRows));
     List<Map<String, Object>> holdoutMaps = maps(table, holdoutRows);
