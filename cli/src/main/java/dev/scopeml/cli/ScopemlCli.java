@@ -1,5 +1,13 @@
 package dev.scopeml.cli;
 
+import dev.scopeml.cli.stack.DemoCommand;
+import dev.scopeml.cli.stack.DownCommand;
+import dev.scopeml.cli.stack.StackException;
+import dev.scopeml.cli.stack.UpCommand;
+import dev.scopeml.cli.tier.RolloutCommand;
+import dev.scopeml.cli.tier.ScaleCommand;
+import dev.scopeml.cli.tier.StatusCommand;
+import dev.scopeml.nginx.TierException;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +31,13 @@ public final class ScopemlCli implements Runnable {
           CancelCommand.class,
           ModelsCommand.class,
           PromoteCommand.class,
-          RollbackCommand.class);
+          RollbackCommand.class,
+          UpCommand.class,
+          DownCommand.class,
+          DemoCommand.class,
+          StatusCommand.class,
+          ScaleCommand.class,
+          RolloutCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -32,15 +46,17 @@ public final class ScopemlCli implements Runnable {
   }
 
   /** The command line with every subcommand registered. */
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     var commandLine = new CommandLine(new ScopemlCli());
     for (Class<?> subcommand : SUBCOMMANDS) {
       commandLine.addSubcommand(subcommand);
     }
     commandLine.setExecutionExceptionHandler(
         (e, line, parseResult) -> {
-          if (e instanceof TrainerException refused) {
-            line.getErr().println("scopeml: " + refused.getMessage());
+          if (e instanceof TrainerException
+              || e instanceof StackException
+              || e instanceof TierException) {
+            line.getErr().println("scopeml: " + e.getMessage());
             return 1;
           }
           throw e;

@@ -1,0 +1,47 @@
+package dev.scopeml.cli.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Starts a detached process: its own session, stdin from /dev/null, output appended to a log. */
+final class JavaProcess {
+
+  private JavaProcess() {}
+
+  /** The java executable of this JVM: the JDK 25 the launcher found. */
+  static Path java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+
+  /**
+   * Starts {@code command} in a session of its own, so a Ctrl-C aimed at the command that started
+   * it does not reach it; it runs until it is stopped by pid. The environment is this process's,
+   * without the {@code unset} variables, plus {@code environment}.
+   */
+  static Process startDetached(
+      List<String> command, Map<String, String> environment, Set<String> unset, Path log) {
+    var full = new ArrayList<String>();
+    if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+      full.add("/usr/bin/setsid");
+    }
+    full.addAll(command);
+    try {
+      Files.createDirectories(log.toAbsolutePath().getParent());
+      var builder =
+          new ProcessBuilder(full)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+      builder.environment().keySet().removeAll(unset);
+      builder.environment().putAll(environment);
+      return builder.start();
+    } catch (IOException e) {
+      throw new StackException("cannot start " + command.getFirst() + ": " + e.getMessage(), e);
+    }
+  }
+}

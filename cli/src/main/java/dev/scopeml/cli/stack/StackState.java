@@ -1,0 +1,59 @@
+package dev.scopeml.cli.stack;
+
+import java.time.Instant;
+
+/**
+ * What the supervisor has started, saved after every step so {@code down}, {@code status} and a
+ * later {@code up} can find it, including after the supervisor was killed.
+ *
+ * @param status {@code starting}, {@code up} or {@code stopping}
+ * @param supervisor the supervisor process
+ * @param databaseUrl JDBC URL of the ScopeML database (no credentials)
+ * @param postgres the embedded PostgreSQL's postmaster, or null for an external database
+ * @param trainerUrl the trainer's base URL
+ * @param trainer the trainer process
+ * @param nginxUrl nginx's base URL, or null when nginx is not installed
+ * @param startedAt when the supervisor started
+ */
+public record StackState(
+    String status,
+    ProcessRef supervisor,
+    String databaseUrl,
+    ProcessRef postgres,
+    String trainerUrl,
+    ProcessRef trainer,
+    String nginxUrl,
+    Instant startedAt) {
+
+  public static final String STARTING = "starting";
+  public static final String UP = "up";
+  public static final String STOPPING = "stopping";
+
+  public static StackState starting(ProcessRef supervisor) {
+    return new StackState(STARTING, supervisor, null, null, null, null, null, Instant.now());
+  }
+
+  public boolean isUp() {
+    return UP.equals(status);
+  }
+
+  public StackState withStatus(String newStatus) {
+    return new StackState(
+        newStatus, supervisor, databaseUrl, postgres, trainerUrl, trainer, nginxUrl, startedAt);
+  }
+
+  public StackState withDatabase(String url, ProcessRef postmaster) {
+    return new StackState(
+        status, supervisor, url, postmaster, trainerUrl, trainer, nginxUrl, startedAt);
+  }
+
+  public StackState withTrainer(String url, ProcessRef process) {
+    return new StackState(
+        status, supervisor, databaseUrl, postgres, url, process, nginxUrl, startedAt);
+  }
+
+  public StackState withNginx(String url) {
+    return new StackState(
+        status, supervisor, databaseUrl, postgres, trainerUrl, trainer, url, startedAt);
+  }
+}

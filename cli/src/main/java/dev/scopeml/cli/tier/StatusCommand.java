@@ -1,0 +1,126 @@
+package dev.scopeml.cli.tier;
+
+import dev.scopeml.cli.stack.HttpCheck;
+import dev.scopeml.cli.stack.LocalStack;
+import dev.scopeml.cli.stack.ProcessRef;
+import dev.scopeml.cli.stack.StackPaths;
+import dev.scopeml.cli.stack.StackState;
+import dev.scopeml.nginx.TierController;
+import dev.scopeml.nginx.TierState;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code scopeml status}: the local stack's processes and the scorer tier, each scorer with its
+ * version and whether it is ready. Exits 0 when everything runs and every scorer is ready.
+ */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = "Show the local stack and the scorer tier: release, scorers, readiness.")
+public final class StatusCommand implements Callable<Integer> {
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+  @Mixin TierOptions tier;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    StackPaths paths = StackPaths.current();
+    boolean healthy = true;
+    if (tier.driver == TierOptions.Driver.local) {
+      Optional<StackState> stack = new LocalStack(paths, out, Map.of()).running();
+      if (stack.isEmpty()) {
+        out.println(
+            "The local stack is not running ("
+                + StackPaths.show(paths.home())
+                + "): start it with ./scopeml up");
+        out.flush();
+        return 1;
+      }
+      healthy = printStack(out, paths, stack.get());
+    }
+    try (var open = tier.inspect(paths, out)) {
+      healthy &= printTier(out, open.name(), open.controller());
+    }
+    out.flush();
+    return healthy ? 0 : 1;
+  }
+
+  private static boolean printStack(PrintWriter out, StackPaths paths, StackState stack) {
+    out.printf(
+        "Local stack: %s since %s (supervisor pid %d, directory %s)%n",
+        stack.status(),
+        TIME.format(stack.startedAt()),
+        stack.supervisor().pid(),
+        StackPaths.show(paths.home()));
+    out.printf(
+        "  database  %s%s%n",
+        stack.databaseUrl(),
+        stack.postgres() == null
+            ? " (SCOPEML_DB_URL)"
+            : " (embedded PostgreSQL, pid "
+                + stack.postgres().pid()
+                + alive(stack.postgres())
+                + ")");
+    boolean trainerReady =
+        stack.trainerUrl() != null
+            && HttpCheck.ok(stack.trainerUrl() + "/actuator/health/readiness");
+    if (stack.trainerUrl() != null) {
+      out.printf(
+          "  trainer   %s %s (pid %d)%n",
+          stack.trainerUrl(), trainerReady ? "ready" : "NOT READY", stack.trainer().pid());
+    }
+    boolean nginxUp = stack.nginxUrl() == null || HttpCheck.ok(stack.nginxUrl() + "/nginx/health");
+    out.printf(
+        "  nginx     %s%n",
+        stack.nginxUrl() == null
+            ? "not installed: clients call the scorers directly"
+            : stack.nginxUrl() + (nginxUp ? " running" : " NOT ANSWERING"));
+    return stack.isUp() && trainerReady && nginxUp;
+  }
+
+  private static String alive(ProcessRef process) {
+    return process.isAlive() ? "" : ", NOT RUNNING";
+  }
+
+  private static boolean printTier(PrintWriter out, String name, TierController controller) {
+    TierState state = controller.status();
+    out.printf(
+        "Scorer tier (%s): release %s (%s)%n",
+        name, state.release().version(), state.release().artifact());
+    List<TierController.BackendStatus> backends = controller.backendStatuses();
+    if (backends.isEmpty()) {
+      out.println("  no scorers");
+      return false;
+    }
+    String format = "  %-24s %-12s %-22s %-8s %s%n";
+    out.printf(format, "scorer", "version", "address", "pid", "ready");
+    boolean ready = true;
+    for (TierController.BackendStatus status : backends) {
+      ready &= status.ready();
+      out.printf(
+          format,
+          status.backend().id(),
+          status.backend().version(),
+          status.backend().address(),
+          status.backend().pid() < 0 ? "-" : Long.toString(status.backend().pid()),
+          status.ready()
+              ? "yes"
+              : "no" + (status.exitReason() == null ? "" : ": " + status.exitReason()));
+    }
+    return ready;
+  }
+}

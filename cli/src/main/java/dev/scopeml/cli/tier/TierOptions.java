@@ -1,0 +1,118 @@
+package dev.scopeml.cli.tier;
+
+import dev.scopeml.cli.stack.LocalStack;
+import dev.scopeml.cli.stack.LocalTier;
+import dev.scopeml.cli.stack.LockFile;
+import dev.scopeml.cli.stack.StackException;
+import dev.scopeml.cli.stack.StackPaths;
+import dev.scopeml.nginx.CommandRunner;
+import dev.scopeml.nginx.ComposeTierDriver;
+import dev.scopeml.nginx.TierController;
+import dev.scopeml.nginx.TierEvents;
+import dev.scopeml.nginx.TierStateFile;
+import dev.scopeml.nginx.TierTimeouts;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Which tier a command works on: the local stack's (default) or a docker compose project's. */
+final class TierOptions {
+
+  /** How scorers run. */
+  enum Driver {
+    local,
+    compose
+  }
+
+  @Option(
+      names = "--driver",
+      defaultValue = "local",
+      description =
+          "local: scorer processes of the local stack (./scopeml up); compose: containers of a"
+              + " docker compose project. Default ${DEFAULT-VALUE}.")
+  Driver driver;
+
+  @Option(
+      names = "--compose-file",
+      description = "With --driver compose: the compose file (default docker-compose.yml).")
+  Path composeFile;
+
+  @Option(
+      names = "--compose-project",
+      defaultValue = "scopeml",
+      description = "With --driver compose: the project name (default ${DEFAULT-VALUE}).")
+  String composeProject;
+
+  @Option(
+      names = "--upstream-file",
+      description =
+          "With --driver compose: the host file mounted as nginx's upstream.conf (default"
+              + " nginx/compose/upstream.conf).")
+  Path upstreamFile;
+
+  /**
+   * Opens the tier to change it, holding its lock until closed. The local tier needs the stack up:
+   * its scorers log in to the stack's database.
+   */
+  OpenTier change(StackPaths paths, TierEvents events, PrintWriter out) {
+    if (driver == Driver.local) {
+      if (new LocalStack(paths, out, Map.of()).running().filter(s -> s.isUp()).isEmpty()) {
+        throw new StackException("the local stack is not running: start it with ./scopeml up");
+      }
+      LocalTier tier = LocalTier.open(paths, events, out::println);
+      return new OpenTier(tier.controller(), "local tier", tier);
+    }
+    return compose(paths, events, out, true);
+  }
+
+  /** Opens the tier to look at it, without waiting for an operation in progress. */
+  OpenTier inspect(StackPaths paths, PrintWriter out) {
+    if (driver == Driver.local) {
+      LocalTier tier = LocalTier.inspect(paths);
+      return new OpenTier(tier.controller(), "local tier", tier);
+    }
+    return compose(paths, TierEvents.silent(), out, false);
+  }
+
+  private OpenTier compose(StackPaths paths, TierEvents events, PrintWriter out, boolean lock) {
+    Path compose = composeFile != null ? composeFile : paths.repo().resolve("docker-compose.yml");
+    Path upstream =
+        upstreamFile != null
+            ? upstreamFile
+            : paths.repo().resolve("nginx").resolve("compose").resolve("upstream.conf");
+    AutoCloseable held =
+        lock
+            ? LockFile.acquire(
+                paths.home().resolve("compose-tier.lock"), Duration.ofMinutes(15), out::println)
+            : () -> {};
+    var controller =
+        new TierController(
+            new ComposeTierDriver(CommandRunner.processes(), compose, composeProject, upstream),
+            new TierStateFile(paths.home().resolve("compose-tier.json")),
+            TierTimeouts.defaults(),
+            events);
+    return new OpenTier(controller, "compose project " + composeProject, held);
+  }
+
+  /**
+   * A tier open for one command.
+   *
+   * @param controller its controller
+   * @param name how to call it in messages
+   * @param lock released when the command is done
+   */
+  record OpenTier(TierController controller, String name, AutoCloseable lock)
+      implements AutoCloseable {
+
+    @Override
+    public void close() {
+      try {
+        lock.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot release the tier lock", e);
+      }
+    }
+  }
+}
