@@ -1,7 +1,10 @@
 package dev.scopeml.modelstore.database;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -46,6 +49,35 @@ public final class Transactions {
     } catch (SQLException e) {
       throw new DataAccessException(e);
     }
+  }
+
+  /** Every row of a query whose {@code ?} parameters are bound, in order, to {@code parameters}. */
+  public <T> List<T> list(String sql, Rows.Reader<T> reader, Object... parameters) {
+    return withConnection(
+        connection -> {
+          try (var statement = prepare(connection, sql, parameters)) {
+            return Rows.all(statement, reader);
+          }
+        });
+  }
+
+  /** The first row of a query whose parameters are bound to {@code parameters}, if any. */
+  public <T> Optional<T> one(String sql, Rows.Reader<T> reader, Object... parameters) {
+    return withConnection(
+        connection -> {
+          try (var statement = prepare(connection, sql, parameters)) {
+            return Rows.one(statement, reader);
+          }
+        });
+  }
+
+  private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+      throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    for (int i = 0; i < parameters.length; i++) {
+      statement.setObject(i + 1, parameters[i]);
+    }
+    return statement;
   }
 
   /** JDBC work that may throw {@link SQLException}. */

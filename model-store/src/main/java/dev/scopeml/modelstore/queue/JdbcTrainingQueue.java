@@ -202,15 +202,12 @@ public final class JdbcTrainingQueue implements TrainingQueue {
 
   @Override
   public boolean cancelRequested(UUID run) {
-    return transactions.withConnection(
-        connection -> {
-          try (var query =
-              connection.prepareStatement(
-                  "SELECT cancel_requested FROM training_runs WHERE id = ?")) {
-            query.setObject(1, run);
-            return Rows.one(query, row -> row.getBoolean(1)).orElse(false);
-          }
-        });
+    return transactions
+        .one(
+            "SELECT cancel_requested FROM training_runs WHERE id = ?",
+            row -> row.getBoolean(1),
+            run)
+        .orElse(false);
   }
 
   @Override
@@ -239,15 +236,10 @@ public final class JdbcTrainingQueue implements TrainingQueue {
 
   @Override
   public List<TaskRecord> tasks(UUID run) {
-    return transactions.withConnection(
-        connection -> {
-          try (var query =
-              connection.prepareStatement(
-                  "SELECT " + TASK_COLUMNS + " FROM training_tasks WHERE run_id = ? ORDER BY id")) {
-            query.setObject(1, run);
-            return Rows.all(query, JdbcTrainingQueue::readTask);
-          }
-        });
+    return transactions.list(
+        "SELECT " + TASK_COLUMNS + " FROM training_tasks WHERE run_id = ? ORDER BY id",
+        JdbcTrainingQueue::readTask,
+        run);
   }
 
   private static Optional<RunRecord> run(Connection connection, UUID id) throws SQLException {

@@ -36,6 +36,10 @@ public final class JdbcModelStore implements ModelStore {
       v.artifact_sha256, v.artifact_bytes, v.created_at,
       coalesce(a.active, false) AS active
       """;
+  private static final String VERSION_KEY = "WHERE v.model = ? AND v.scope = ? AND v.version = ?";
+  private static final String EVENT_COLUMNS =
+      "SELECT id, model, scope, kind, from_version, to_version, actor, reason, at"
+          + " FROM promotion_events";
   private static final String VERSION_FROM =
       " FROM model_versions v LEFT JOIN activations a"
           + " ON a.model = v.model AND a.scope = v.scope AND a.version = v.version ";
@@ -99,15 +103,10 @@ public final class JdbcModelStore implements ModelStore {
 
   @Override
   public List<ModelFamily> families() {
-    return transactions.withConnection(
-        connection -> {
-          try (var query =
-              connection.prepareStatement(
-                  "SELECT name, label, classes::text, scope_columns::text, feature_schema::text,"
-                      + " created_at, updated_at FROM model_families ORDER BY name")) {
-            return Rows.all(query, JdbcModelStore::readFamily);
-          }
-        });
+    return transactions.list(
+        "SELECT name, label, classes::text, scope_columns::text, feature_schema::text,"
+            + " created_at, updated_at FROM model_families ORDER BY name",
+        JdbcModelStore::readFamily);
   }
 
   @Override
@@ -178,53 +177,33 @@ public final class JdbcModelStore implements ModelStore {
 
   @Override
   public Optional<VersionArtifact> artifact(String model, ScopeKey scope, int version) {
-    return transactions.withConnection(
-        connection -> {
-          try (var query =
-              connection.prepareStatement(
-                  "SELECT "
-                      + VERSION_COLUMNS
-                      + ", v.artifact"
-                      + VERSION_FROM
-                      + "WHERE v.model = ? AND v.scope = ? AND v.version = ?")) {
-            query.setString(1, model);
-            query.setString(2, scope.toString());
-            query.setInt(3, version);
-            return Rows.one(
-                query, row -> new VersionArtifact(readVersion(row), row.getBytes("artifact")));
-          }
-        });
+    return transactions.one(
+        "SELECT " + VERSION_COLUMNS + ", v.artifact" + VERSION_FROM + VERSION_KEY,
+        row -> new VersionArtifact(readVersion(row), row.getBytes("artifact")),
+        model,
+        scope.toString(),
+        version);
   }
 
   @Override
   public List<ModelVersion> versions(String model, ScopeKey scope) {
-    return transactions.withConnection(
-        connection -> {
-          try (var query =
-              connection.prepareStatement(
-                  "SELECT "
-                      + VERSION_COLUMNS
-                      + VERSION_FROM
-                      + "WHERE v.model = ? AND v.scope = ? ORDER BY v.version DESC")) {
-            query.setString(1, model);
-            query.setString(2, scope.toString());
-            return Rows.all(query, JdbcModelStore::readVersion);
-          }
-        });
+    return transactions.list(
+        "SELECT "
+            + VERSION_COLUMNS
+            + VERSION_FROM
+            + "WHERE v.model = ? AND v.scope = ?"
+            + " ORDER BY v.version DESC",
+        JdbcModelStore::readVersion,
+        model,
+        scope.toString());
   }
 
   @Override
   public List<ScopeKey> scopes(String model) {
-    return transactions.withConnection(
-        connection -> {
-          try (var query =
-              connection.prepareStatement(
-                  "SELECT scope FROM model_scopes WHERE model = ? AND last_version > 0"
-                      + " ORDER BY scope")) {
-            query.setString(1, model);
-            return Rows.all(query, row -> ScopeKey.parse(row.getString(1)));
-          }
-        });
+    return transactions.list(
+        "SELECT scope FROM model_scopes WHERE model = ? AND last_version > 0 ORDER BY scope",
+        row -> ScopeKey.parse(row.getString(1)),
+        model);
   }
 
   @Override
@@ -235,29 +214,17 @@ public final class JdbcModelStore implements ModelStore {
 
   @Override
   public List<ActiveVersion> activeVersions() {
-    return transactions.withConnection(
-        connection -> {
-          try (var query =
-              connection.prepareStatement(
-                  "SELECT model, scope, version FROM activations WHERE active"
-                      + " ORDER BY model, scope")) {
-            return Rows.all(query, JdbcModelStore::readActive);
-          }
-        });
+    return transactions.list(
+        "SELECT model, scope, version FROM activations WHERE active ORDER BY model, scope",
+        JdbcModelStore::readActive);
   }
 
   @Override
   public List<ActiveVersion> activeVersions(String model) {
-    return transactions.withConnection(
-        connection -> {
-          try (var query =
-              connection.prepareStatement(
-                  "SELECT model, scope, version FROM activations WHERE active AND model = ?"
-                      + " ORDER BY scope")) {
-            query.setString(1, model);
-            return Rows.all(query, JdbcModelStore::readActive);
-          }
-        });
+    return transactions.list(
+        "SELECT model, scope, version FROM activations WHERE active AND model = ? ORDER BY scope",
+        JdbcModelStore::readActive,
+        model);
   }
 
   @Override
@@ -349,17 +316,11 @@ public final class JdbcModelStore implements ModelStore {
 
   @Override
   public List<PromotionEvent> events(String model, ScopeKey scope) {
-    return transactions.withConnection(
-        connection -> {
-          try (var query =
-              connection.prepareStatement(
-                  "SELECT id, model, scope, kind, from_version, to_version, actor, reason, at"
-                      + " FROM promotion_events WHERE model = ? AND scope = ? ORDER BY id")) {
-            query.setString(1, model);
-            query.setString(2, scope.toString());
-            return Rows.all(query, JdbcModelStore::readEvent);
-          }
-        });
+    return transactions.list(
+        EVENT_COLUMNS + " WHERE model = ? AND scope = ? ORDER BY id",
+        JdbcModelStore::readEvent,
+        model,
+        scope.toString());
   }
 
   /** Moves the active pointer inside the caller's transaction; empty if nothing changed. */
@@ -440,8 +401,8 @@ public final class JdbcModelStore implements ModelStore {
       Connection connection, String model, ScopeKey scope, int version) throws SQLException {
     try (var query =
         connection.prepareStatement(
-            "SELECT id, model, scope, kind, from_version, to_version, actor, reason, at"
-                + " FROM promotion_events WHERE model = ? AND scope = ? AND to_version = ?"
+            EVENT_COLUMNS
+                + " WHERE model = ? AND scope = ? AND to_version = ?"
                 + " ORDER BY id DESC LIMIT 1")) {
       query.setString(1, model);
       query.setString(2, scope.toString());
@@ -491,11 +452,7 @@ public final class JdbcModelStore implements ModelStore {
   private static Optional<ModelVersion> version(
       Connection connection, String model, ScopeKey scope, int version) throws SQLException {
     try (var query =
-        connection.prepareStatement(
-            "SELECT "
-                + VERSION_COLUMNS
-                + VERSION_FROM
-                + "WHERE v.model = ? AND v.scope = ? AND v.version = ?")) {
+        connection.prepareStatement("SELECT " + VERSION_COLUMNS + VERSION_FROM + VERSION_KEY)) {
       query.setString(1, model);
       query.setString(2, scope.toString());
       query.setInt(3, version);
