@@ -5,11 +5,13 @@ import dev.scopeml.modelstore.changes.ModelChange;
 import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.modelstore.database.DatabaseSettings;
 import dev.scopeml.modelstore.registry.ModelStore;
+import dev.scopeml.modelstore.registry.ModelVersion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -196,14 +198,38 @@ final class RegistrySync implements SmartLifecycle {
             });
   }
 
+  /**
+   * Applies a change heard on the feed. The notification only says which scope changed: any login
+   * to the database may NOTIFY on the channel, the scorer's own read-only one included, so the
+   * version to serve is read from the registry, where only a promotion can move it.
+   */
   private void apply(ModelChange change) {
     var key = new ModelScope(change.model(), change.scope());
+    Optional<ModelVersion> active;
+    try {
+      active = store.activeVersion(change.model(), change.scope());
+    } catch (RuntimeException e) {
+      log.warn("change feed: cannot read the active version of {}: {}", key, e.toString());
+      return;
+    }
+    if (active.isEmpty()) {
+      log.warn("change feed: {} has no active version in the registry; ignored", key);
+      return;
+    }
+    int version = active.get().version();
+    if (version != change.version()) {
+      log.warn(
+          "change feed: notification says {} is at v{}, the registry says v{}",
+          key,
+          change.version(),
+          version);
+    }
     if (view.family(change.model()) == null) {
       store.family(change.model()).ifPresent(view::putFamily);
     }
-    view.setActive(key, change.version());
-    log.info("change feed: {} now at v{} (event {})", key, change.version(), change.eventId());
-    refresh(key, change.version());
+    view.setActive(key, version);
+    log.info("change feed: {} now at v{} (event {})", key, version, change.eventId());
+    refresh(key, version);
   }
 
   /**
