@@ -1,0 +1,120 @@
+package dev.scopeml.cli.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scopeml.nginx.Backend;
+import dev.scopeml.nginx.ScorerRelease;
+import dev.scopeml.nginx.TierState;
+import dev.scopeml.nginx.TierStateFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A stack whose supervisor was killed: {@code down} (and {@code up}) stop what it left, but only
+ * processes that are what the state says they are. Stand-in processes ({@code sleep}) play the
+ * leftovers, so this runs in a second.
+ */
+class LeftoversTest {
+
+  @TempDir Path home;
+
+  private final List<Process> started = new ArrayList<>();
+  private final StringWriter output = new StringWriter();
+
+  @AfterEach
+  void killStandIns() {
+    started.forEach(Process::destroyForcibly);
+  }
+
+  @Test
+  void downStopsWhatAKilledSupervisorLeftAndRemovesTheState() throws Exception {
+    StackPaths paths = new StackPaths(Path.of("."), home);
+    Process supervisor = sleep();
+    ProcessRef supervisorRef = ProcessRef.of(supervisor.toHandle());
+    supervisor.destroyForcibly().waitFor();
+    Process trainer = sleep();
+    Process scorer = sleep();
+    new StackStateFile(paths.stateFile())
+        .save(
+            StackState.starting(supervisorRef)
+                .withTrainer("http://127.0.0.1:1", ProcessRef.of(trainer.toHandle()))
+                .withStatus(StackState.UP));
+    new TierStateFile(paths.tierStateFile())
+        .save(
+            new TierState(
+                1,
+                new ScorerRelease("release-1", "scorer.jar", Map.of(), List.of()),
+                List.of(backend(scorer, scorer.toHandle().info().startInstant().orElseThrow()))));
+
+    boolean stopped = stack(paths).down();
+
+    assertThat(stopped).isTrue();
+    assertThat(trainer.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(scorer.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(output.toString())
+        .contains("supervisor (pid " + supervisorRef.pid() + ") is gone")
+        .contains("stopping leftover trainer (pid " + trainer.pid() + ")")
+        .contains("stopping leftover scorer scorer-1");
+    assertThat(paths.stateFile()).doesNotExist();
+    assertThat(new TierStateFile(paths.tierStateFile()).load().orElseThrow().backends()).isEmpty();
+  }
+
+  @Test
+  void aPidThatNowBelongsToAnotherProcessIsLeftAlone() throws Exception {
+    StackPaths paths = new StackPaths(Path.of("."), home);
+    Process dead = sleep();
+    ProcessRef supervisorRef = ProcessRef.of(dead.toHandle());
+    dead.destroyForcibly().waitFor();
+    // Same pids as "recorded", but they started at another time: someone else's processes now.
+    Process stranger = sleep();
+    Process otherStranger = sleep();
+    Instant longAgo = Instant.now().minus(Duration.ofHours(3));
+    new StackStateFile(paths.stateFile())
+        .save(
+            StackState.starting(supervisorRef)
+                .withTrainer("http://127.0.0.1:1", new ProcessRef(stranger.pid(), longAgo)));
+    new TierStateFile(paths.tierStateFile())
+        .save(
+            new TierState(
+                1,
+                new ScorerRelease("release-1", "scorer.jar", Map.of(), List.of()),
+                List.of(backend(otherStranger, longAgo))));
+
+    stack(paths).down();
+
+    assertThat(stranger.isAlive()).as("process behind a reused trainer pid").isTrue();
+    assertThat(otherStranger.isAlive()).as("process behind a reused scorer pid").isTrue();
+    assertThat(paths.stateFile()).doesNotExist();
+  }
+
+  @Test
+  void downWithNothingRunningSaysSo() {
+    StackPaths paths = new StackPaths(Path.of("."), home);
+    assertThat(stack(paths).down()).isFalse();
+    assertThat(output.toString()).contains("The local stack is not running.");
+  }
+
+  private LocalStack stack(StackPaths paths) {
+    return new LocalStack(paths, new PrintWriter(output, true), Map.of());
+  }
+
+  private static Backend backend(Process process, Instant startedAt) {
+    return new Backend("scorer-1", "release-1", "127.0.0.1", 1, process.pid(), startedAt);
+  }
+
+  private Process sleep() throws IOException {
+    Process process = new ProcessBuilder("sleep", "300").start();
+    started.add(process);
+    return process;
+  }
+}
