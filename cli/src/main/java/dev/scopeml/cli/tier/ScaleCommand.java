@@ -35,12 +35,24 @@ public final class ScaleCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (var open = tier.change(StackPaths.current(), new StepPrinter(out), out)) {
-      TierState before = open.controller().status();
-      out.printf(
-          "Scaling the %s from %d to %d scorers of %s%n",
-          open.name(), before.backends().size(), replicas, before.release().version());
-      out.flush();
-      TierState after = open.controller().scale(replicas);
+      TierState after;
+      if (tier.driver == TierOptions.Driver.compose && open.stateFile().load().isEmpty()) {
+        // First use on a compose project: the controller starts its own scorers and points nginx
+        // at them; from then on it owns the tier.
+        var release = TierOptions.composeRelease();
+        out.printf(
+            "The controller takes over the scorers of the %s: %d of %s (%s)%n",
+            open.name(), replicas, release.version(), release.artifact());
+        out.flush();
+        after = open.controller().up(TierOptions.composeHttpPort(), release, replicas);
+      } else {
+        TierState before = open.controller().status();
+        out.printf(
+            "Scaling the %s from %d to %d scorers of %s%n",
+            open.name(), before.backends().size(), replicas, before.release().version());
+        out.flush();
+        after = open.controller().scale(replicas);
+      }
       out.printf(
           "The %s runs %d scorers of %s.%n",
           open.name(), after.backends().size(), after.release().version());

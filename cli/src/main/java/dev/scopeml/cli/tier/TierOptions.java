@@ -7,6 +7,7 @@ import dev.scopeml.cli.stack.StackException;
 import dev.scopeml.cli.stack.StackPaths;
 import dev.scopeml.nginx.CommandRunner;
 import dev.scopeml.nginx.ComposeTierDriver;
+import dev.scopeml.nginx.ScorerRelease;
 import dev.scopeml.nginx.TierController;
 import dev.scopeml.nginx.TierEvents;
 import dev.scopeml.nginx.TierStateFile;
@@ -48,9 +49,14 @@ final class TierOptions {
   @Option(
       names = "--upstream-file",
       description =
-          "With --driver compose: the host file mounted as nginx's upstream.conf (default"
-              + " nginx/compose/upstream.conf).")
+          "With --driver compose: the upstream.conf the controller writes, in the folder"
+              + " docker compose mounts into nginx as SCOPEML_UPSTREAM_DIR (default"
+              + " $SCOPEML_UPSTREAM_DIR/upstream.conf, else <stack directory>/compose/upstream/"
+              + "upstream.conf).")
   Path upstreamFile;
+
+  /** How the compose driver runs the docker CLI; tests put a script of answers here. */
+  CommandRunner commands = CommandRunner.processes();
 
   /**
    * Opens the tier to change it, holding its lock until closed. The local tier needs the stack up:
@@ -62,7 +68,8 @@ final class TierOptions {
         throw new StackException("the local stack is not running: start it with ./scopeml up");
       }
       LocalTier tier = LocalTier.open(paths, events, out::println);
-      return new OpenTier(tier.controller(), "local tier", tier);
+      return new OpenTier(
+          tier.controller(), "local tier", new TierStateFile(paths.tierStateFile()), tier);
     }
     return compose(paths, events, out, true);
   }
@@ -71,29 +78,58 @@ final class TierOptions {
   OpenTier inspect(StackPaths paths, PrintWriter out) {
     if (driver == Driver.local) {
       LocalTier tier = LocalTier.inspect(paths);
-      return new OpenTier(tier.controller(), "local tier", tier);
+      return new OpenTier(
+          tier.controller(), "local tier", new TierStateFile(paths.tierStateFile()), tier);
     }
     return compose(paths, TierEvents.silent(), out, false);
   }
 
   private OpenTier compose(StackPaths paths, TierEvents events, PrintWriter out, boolean lock) {
     Path compose = composeFile != null ? composeFile : paths.repo().resolve("docker-compose.yml");
-    Path upstream =
-        upstreamFile != null
-            ? upstreamFile
-            : paths.repo().resolve("nginx").resolve("compose").resolve("upstream.conf");
+    Path upstream = upstreamFile != null ? upstreamFile : defaultUpstream(paths);
     AutoCloseable held =
         lock
             ? LockFile.acquire(
                 paths.home().resolve("compose-tier.lock"), Duration.ofMinutes(15), out::println)
             : () -> {};
+    var stateFile = new TierStateFile(paths.home().resolve("compose-tier.json"));
     var controller =
         new TierController(
-            new ComposeTierDriver(CommandRunner.processes(), compose, composeProject, upstream),
-            new TierStateFile(paths.home().resolve("compose-tier.json")),
+            new ComposeTierDriver(commands, compose, composeProject, upstream),
+            stateFile,
             TierTimeouts.defaults(),
             events);
-    return new OpenTier(controller, "compose project " + composeProject, held);
+    return new OpenTier(controller, "compose project " + composeProject, stateFile, held);
+  }
+
+  /**
+   * Where the controller writes nginx's upstream: the folder docker-compose.yml mounts as {@code
+   * SCOPEML_UPSTREAM_DIR}. Never the checked-in default folder, which lists the compose service.
+   */
+  private static Path defaultUpstream(StackPaths paths) {
+    String dir = System.getenv("SCOPEML_UPSTREAM_DIR");
+    Path folder =
+        dir != null && !dir.isBlank()
+            ? Path.of(dir)
+            : paths.home().resolve("compose").resolve("upstream");
+    return folder.resolve("upstream.conf");
+  }
+
+  /**
+   * The release docker-compose.yml starts, for a first {@code scale} that hands the compose scorers
+   * to the controller: the scorer image ({@code SCOPEML_SCORER_IMAGE}, else the default the compose
+   * file names), labelled by its tag.
+   */
+  static ScorerRelease composeRelease() {
+    String image = System.getenv().getOrDefault("SCOPEML_SCORER_IMAGE", "scopeml/scorer:0.1.0");
+    return new ScorerRelease(
+        image.substring(image.lastIndexOf(':') + 1), image, Map.of(), java.util.List.of());
+  }
+
+  /** nginx's published port in docker-compose.yml ({@code SCOPEML_HTTP_PORT}, default 8080). */
+  static int composeHttpPort() {
+    String port = System.getenv("SCOPEML_HTTP_PORT");
+    return port == null || port.isBlank() ? 8080 : Integer.parseInt(port.strip());
   }
 
   /**
@@ -101,9 +137,11 @@ final class TierOptions {
    *
    * @param controller its controller
    * @param name how to call it in messages
+   * @param stateFile its saved state
    * @param lock released when the command is done
    */
-  record OpenTier(TierController controller, String name, AutoCloseable lock)
+  record OpenTier(
+      TierController controller, String name, TierStateFile stateFile, AutoCloseable lock)
       implements AutoCloseable {
 
     @Override

@@ -3,9 +3,12 @@ package dev.scopeml.cli.tier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scopeml.cli.ScopemlCli;
+import dev.scopeml.nginx.CommandRunner;
+import dev.scopeml.nginx.TierStateFile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,56 @@ class TierCommandsTest {
   void composeStatusWithoutAComposeTierSaysSo() {
     assertThat(execute("status", "--driver", "compose")).isEqualTo(1);
     assertThat(err.toString()).contains("no scorer tier here yet");
+  }
+
+  @Test
+  void aFirstComposeScaleHandsTheScorersToTheController() throws Exception {
+    var sent = new java.util.ArrayList<String>();
+    var workers = new java.util.ArrayDeque<>(List.of("11 12", "21 22", "21 22", "31 32"));
+    CommandRunner docker =
+        (command, environment, timeout) -> {
+          String joined = String.join(" ", command);
+          sent.add(joined);
+          if (joined.endsWith("cat /proc/1/task/1/children")) {
+            return new CommandRunner.Result(0, workers.isEmpty() ? "41 42" : workers.poll());
+          }
+          if (joined.contains("{{.State.Health.Status}}")) {
+            return new CommandRunner.Result(0, "healthy\n");
+          }
+          if (joined.contains("{{.State.Status}}")) {
+            return new CommandRunner.Result(0, "running 0\n");
+          }
+          return new CommandRunner.Result(0, "");
+        };
+    Path upstream = home.resolve("upstream/upstream.conf");
+    var cli = ScopemlCli.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    ((ScaleCommand) cli.getSubcommands().get("scale").getCommand()).tier.commands = docker;
+
+    int exit =
+        cli.execute(
+            "scale",
+            "--driver",
+            "compose",
+            "--replicas",
+            "2",
+            "--compose-file",
+            "compose.yml",
+            "--upstream-file",
+            upstream.toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("The controller takes over the scorers of the compose");
+    assertThat(sent)
+        .anyMatch(c -> c.contains("docker compose -f compose.yml -p scopeml up -d --no-deps nginx"))
+        .filteredOn(c -> c.contains(" run -d --no-deps "))
+        .hasSize(2);
+    var state = new TierStateFile(home.resolve("compose-tier.json")).load().orElseThrow();
+    assertThat(state.backends()).hasSize(2);
+    assertThat(java.nio.file.Files.readString(upstream))
+        .contains("server " + state.backends().getFirst().address())
+        .contains("server " + state.backends().getLast().address());
   }
 
   private int execute(String... args) {
