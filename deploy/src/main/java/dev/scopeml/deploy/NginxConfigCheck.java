@@ -1,0 +1,218 @@
+package dev.scopeml.deploy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The compose nginx.conf is the tier controller's template rendered with {@code nginx.conf.values},
+ * mounted where nginx looks without {@code -c}; its values agree with the deployment: the body
+ * limit is the scorer's, the prefix and the upstream folder are the ones the prefix script links,
+ * and the checked-in upstream names the scorer service.
+ */
+public final class NginxConfigCheck implements Check {
+
+  static final String VALUES = Deployment.NGINX_DIR + "/nginx.conf.values";
+  static final String CONFIG = Deployment.NGINX_DIR + "/nginx.conf";
+  static final String PREFIX_SCRIPT = Deployment.NGINX_DIR + "/40-scopeml-prefix.sh";
+  static final String ENTRYPOINT_SCRIPTS = "/docker-entrypoint.d/";
+
+  private static final Pattern SERVER = Pattern.compile("(?m)^\\s*server\\s+([^:\\s]+):(\\d+)");
+
+  @Override
+  public String name() {
+    return "nginx configuration";
+  }
+
+  @Override
+  public List<String> problems(Deployment deployment) {
+    var problems = new ArrayList<String>();
+    Map<String, String> values = NginxComposeConfig.values(deployment.file(VALUES));
+    String expected;
+    try {
+      expected = NginxComposeConfig.render(NginxComposeConfig.template(), values);
+    } catch (IllegalArgumentException e) {
+      return List.of(VALUES + ": " + e.getMessage());
+    }
+    String actual = Deployment.read(deployment.file(CONFIG));
+    if (!actual.equals(expected)) {
+      problems.add(
+          CONFIG
+              + " is not the tier controller's template rendered with "
+              + VALUES
+              + " ("
+              + firstDifference(expected, actual)
+              + "); render it again with "
+              + RenderNginxConfig.COMMAND);
+    }
+    List<NginxService> nginx = NginxService.in(deployment);
+    if (nginx.stream().noneMatch(n -> n.configFile().equals(deployment.file(CONFIG)))) {
+      problems.add(
+          "no service mounts " + CONFIG + " at " + NginxService.DEFAULT_CONFIG + " for nginx");
+      return problems;
+    }
+    TierDriverContract contract = TierDriverContract.learn();
+    deployment
+        .builtApp(contract.scorerService())
+        .ifPresent(
+            scorer -> {
+              Optional<String> limit =
+                  deployment.settings(scorer).value("scopeml.scorer.max-body-size");
+              long nginxBytes = nginxSize(values.get("maxBody"));
+              if (limit.isPresent() && springSize(limit.get()) != nginxBytes) {
+                problems.add(
+                    VALUES
+                        + " limits bodies to "
+                        + values.get("maxBody")
+                        + " but the scorer to "
+                        + limit.get()
+                        + " (scopeml.scorer.max-body-size): a request between the two is refused"
+                        + " by one and not the other");
+              }
+            });
+    String script = Deployment.read(deployment.file(PREFIX_SCRIPT));
+    String prefix = assigned(script, "prefix");
+    String upstreamDir = assigned(script, "upstream_dir");
+    if (!values.get("prefix").equals(prefix)) {
+      problems.add(
+          VALUES
+              + " renders prefix "
+              + values.get("prefix")
+              + " but "
+              + PREFIX_SCRIPT
+              + " prepares "
+              + prefix);
+    }
+    for (NginxService service : nginx) {
+      List<ComposeService.Mount> mounts = service.service().mounts();
+      boolean scriptMounted =
+          mounts.stream()
+              .anyMatch(
+                  m ->
+                      m.target().startsWith(ENTRYPOINT_SCRIPTS)
+                          && deployment
+                              .compose()
+                              .directory()
+                              .resolve(m.source())
+                              .normalize()
+                              .equals(deployment.file(PREFIX_SCRIPT)));
+      if (!scriptMounted) {
+        problems.add(
+            "service "
+                + service.service().name()
+                + " does not run "
+                + PREFIX_SCRIPT
+                + " from "
+                + ENTRYPOINT_SCRIPTS);
+      }
+      Optional<ComposeService.Mount> upstream =
+          mounts.stream().filter(m -> m.target().equals(upstreamDir)).findFirst();
+      if (upstream.isEmpty()) {
+        problems.add(
+            "service "
+                + service.service().name()
+                + " mounts nothing at "
+                + upstreamDir
+                + ", where "
+                + PREFIX_SCRIPT
+                + " expects upstream.conf");
+        continue;
+      }
+      Path upstreamFile =
+          deployment
+              .compose()
+              .directory()
+              .resolve(upstream.get().source())
+              .resolve("upstream.conf");
+      if (!Files.isRegularFile(upstreamFile)) {
+        problems.add(upstream.get().source() + " has no upstream.conf for nginx to start with");
+        continue;
+      }
+      problems.addAll(upstreamProblems(deployment, upstreamFile, contract));
+    }
+    return problems;
+  }
+
+  private static List<String> upstreamProblems(
+      Deployment deployment, Path upstreamFile, TierDriverContract contract) {
+    var problems = new ArrayList<String>();
+    String where = deployment.root().relativize(upstreamFile).toString();
+    var servers = SERVER.matcher(Deployment.read(upstreamFile)).results().toList();
+    if (servers.isEmpty()) {
+      problems.add(where + " names no server");
+    }
+    for (var server : servers) {
+      if (!server.group(1).equals(contract.scorerService())) {
+        problems.add(
+            where
+                + " sends traffic to "
+                + server.group(1)
+                + ", not to the "
+                + contract.scorerService()
+                + " service");
+      }
+      if (Integer.parseInt(server.group(2)) != contract.scorerPort()) {
+        problems.add(
+            where
+                + " sends traffic to port "
+                + server.group(2)
+                + " but scorers listen on "
+                + contract.scorerPort());
+      }
+    }
+    return problems;
+  }
+
+  /** The value of {@code name=value} in a shell script. */
+  private static String assigned(String script, String name) {
+    var matcher = Pattern.compile("(?m)^" + name + "=(\\S+)").matcher(script);
+    return matcher.find() ? matcher.group(1) : "";
+  }
+
+  /** nginx sizes: a number with an optional k or m suffix, in units of 1024. */
+  static long nginxSize(String size) {
+    String lower = size.toLowerCase(java.util.Locale.ROOT);
+    long factor =
+        lower.endsWith("k")
+            ? 1024
+            : lower.endsWith("m") ? 1024 * 1024 : lower.endsWith("g") ? 1024L * 1024 * 1024 : 1;
+    String digits = factor == 1 ? lower : lower.substring(0, lower.length() - 1);
+    return Long.parseLong(digits) * factor;
+  }
+
+  /** Spring's data sizes: a number with an optional B, KB, MB or GB suffix, in units of 1024. */
+  static long springSize(String size) {
+    var matcher =
+        Pattern.compile("(\\d+)\\s*([KMG]?B)?")
+            .matcher(size.strip().toUpperCase(java.util.Locale.ROOT));
+    if (!matcher.matches()) {
+      throw new IllegalArgumentException("not a data size: " + size);
+    }
+    String unit = matcher.group(2) == null ? "B" : matcher.group(2);
+    long factor =
+        switch (unit) {
+          case "KB" -> 1024;
+          case "MB" -> 1024 * 1024;
+          case "GB" -> 1024L * 1024 * 1024;
+          default -> 1;
+        };
+    return Long.parseLong(matcher.group(1)) * factor;
+  }
+
+  private static String firstDifference(String expected, String actual) {
+    String[] want = expected.split("\n", -1);
+    String[] have = actual.split("\n", -1);
+    for (int i = 0; i < Math.max(want.length, have.length); i++) {
+      String a = i < want.length ? want[i] : "<end>";
+      String b = i < have.length ? have[i] : "<end>";
+      if (!a.equals(b)) {
+        return "line " + (i + 1) + ": expected '" + a.strip() + "', found '" + b.strip() + "'";
+      }
+    }
+    return "they differ";
+  }
+}
