@@ -212,15 +212,19 @@ final class Demo {
           String.format(
               Locale.ROOT,
               "  rollout %s -> %s: %d scorers replaced in %.1f s. Requests during it: %,d sent, %d"
-                  + " failed, %d resent (nginx closed an idle keep-alive connection as a worker"
-                  + " retired; resent once on a new one); after the swap every answer came from %s",
+                  + " failed%s; after the swap every answer came from %s",
               current.version(),
               next,
               result.replaced(),
               result.duration().toMillis() / 1000.0,
               counts.sent(),
               counts.failed(),
-              counts.resent(),
+              counts.resent() == 0
+                  ? ""
+                  : ", "
+                      + counts.resent()
+                      + " resent (nginx closed an idle keep-alive connection as a worker"
+                      + " retired; resent once on a new connection)",
               String.join(", ", counts.sinceMark().keySet())));
     } else {
       say("  rollout to " + next + " failed: " + result.failure());

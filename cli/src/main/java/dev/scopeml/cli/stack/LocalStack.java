@@ -132,14 +132,18 @@ public final class LocalStack {
         JavaProcess.startDetached(
             List.of(
                 JavaProcess.java().toString(),
+                // It only waits and supervises: a small heap and a simple collector suffice.
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
                 "-cp",
-                System.getProperty("java.class.path"),
+                JavaProcess.classPath(),
                 StackSupervisor.class.getName(),
                 paths.repo().toString(),
                 paths.home().toString()),
             supervisorEnvironment(),
             SECRETS,
-            paths.supervisorLog());
+            paths.supervisorLog(),
+            paths.home());
     say(
         "Starting the local stack in "
             + StackPaths.show(paths.home())

@@ -49,7 +49,8 @@ final class TrainerProcess implements StackComponent {
                 paths.trainerJar().toString()),
             environment,
             Set.of(),
-            log);
+            log,
+            paths.home());
     return new TrainerProcess(process, "http://127.0.0.1:" + port, log);
   }
 
