@@ -18,12 +18,15 @@ public final class RenderNginxConfig {
   private RenderNginxConfig() {}
 
   /**
-   * @param arguments the repository root, or none for the parent of the working directory (Maven
-   *     runs in the deploy module)
+   * @param arguments the repository root; without one, the working directory if it holds
+   *     docker-compose.yml (Maven run from the root), else its parent (run in the deploy module)
    */
   public static void main(String[] arguments) throws IOException {
+    Path here = Path.of("").toAbsolutePath();
     Path root =
-        arguments.length > 0 ? Path.of(arguments[0]) : Path.of("").toAbsolutePath().getParent();
+        arguments.length > 0
+            ? Path.of(arguments[0])
+            : Files.exists(here.resolve("docker-compose.yml")) ? here : here.getParent();
     String rendered =
         NginxComposeConfig.render(
             NginxComposeConfig.template(),
