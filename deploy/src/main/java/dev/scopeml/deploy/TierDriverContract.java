@@ -52,6 +52,18 @@ public record TierDriverContract(
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    try {
+      return learn(recorder, commands, environments, upstream);
+    } finally {
+      TemporaryFiles.delete(upstream.getParent());
+    }
+  }
+
+  private static TierDriverContract learn(
+      CommandRunner recorder,
+      List<List<String>> commands,
+      List<Map<String, String>> environments,
+      Path upstream) {
     var driver =
         new ComposeTierDriver(recorder, Path.of("docker-compose.yml"), "scopeml", upstream);
     Backend backend = driver.start(new ScorerRelease("contract", MARKER, Map.of(), List.of()));
