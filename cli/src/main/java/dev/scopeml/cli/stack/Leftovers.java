@@ -42,6 +42,7 @@ final class Leftovers {
         .map(StackState::trainer)
         .filter(ProcessRef::isAlive)
         .ifPresent(trainer -> stop("trainer", trainer, Duration.ofSeconds(40), stopped));
+    stopStrays(stopped);
     ProcessRef postmaster = EmbeddedDatabase.postmaster(paths.postgresData());
     if (postmaster != null && commandMentions(postmaster, "postgres")) {
       stop("postgres", postmaster, Duration.ofSeconds(30), stopped);
@@ -95,6 +96,51 @@ final class Leftovers {
               }
               tierFile.save(tier.withBackends(List.of()));
             });
+  }
+
+  /**
+   * Processes of this stack that no state file names: a scorer whose start a Ctrl-C cut short
+   * before the tier state recorded it, a trainer started just before its supervisor was killed.
+   * Every java process the stack starts reads a secret file of this stack directory, named in its
+   * environment, and nothing else does: that is how they are recognised.
+   */
+  private void stopStrays(List<String> stopped) {
+    String secrets = "=" + paths.secrets() + "/";
+    long self = ProcessHandle.current().pid();
+    ProcessHandle.allProcesses()
+        .filter(process -> process.pid() != self)
+        .filter(process -> process.info().command().orElse("").endsWith("/java"))
+        .filter(process -> environment(process).stream().anyMatch(v -> v.contains(secrets)))
+        .toList()
+        .forEach(
+            stray ->
+                stop(
+                    "java process " + stray.info().commandLine().map(Leftovers::jar).orElse(""),
+                    ProcessRef.of(stray),
+                    Duration.ofSeconds(40),
+                    stopped));
+  }
+
+  /** The jar a java command line runs, to name the process in messages. */
+  private static String jar(String commandLine) {
+    int jar = commandLine.indexOf(" -jar ");
+    if (jar < 0) {
+      return "";
+    }
+    String rest = commandLine.substring(jar + " -jar ".length()).strip();
+    int end = rest.indexOf(' ');
+    return Path.of(end < 0 ? rest : rest.substring(0, end)).getFileName().toString();
+  }
+
+  /** A process's environment as {@code NAME=value} entries; empty when it cannot be read. */
+  private static List<String> environment(ProcessHandle process) {
+    try {
+      byte[] bytes = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "environ"));
+      return List.of(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\0"));
+    } catch (IOException | RuntimeException e) {
+      // Gone meanwhile, or another user's: not ours either way.
+      return List.of();
+    }
   }
 
   /** The backend's process if it runs and started when the backend was recorded. */

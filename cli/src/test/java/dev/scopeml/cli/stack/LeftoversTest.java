@@ -28,6 +28,17 @@ class LeftoversTest {
 
   @TempDir Path home;
 
+  /** A single-file Java program that sleeps: a process that looks like one the stack starts. */
+  private static Path waitProgram;
+
+  @org.junit.jupiter.api.BeforeAll
+  static void writeStandIn(@TempDir Path dir) throws IOException {
+    waitProgram = dir.resolve("Wait.java");
+    java.nio.file.Files.writeString(
+        waitProgram,
+        "class Wait { public static void main(String[] a) throws Exception { Thread.sleep(300_000); } }");
+  }
+
   private final List<Process> started = new ArrayList<>();
   private final StringWriter output = new StringWriter();
 
@@ -98,6 +109,21 @@ class LeftoversTest {
   }
 
   @Test
+  void aStackProcessNoStateNamesIsFoundByTheSecretFileItReads() throws Exception {
+    StackPaths paths = new StackPaths(Path.of("."), home);
+    Process stray = java(paths.scorerPasswordFile());
+    Process otherStacks = java(home.resolveSibling(home.getFileName() + "0/secrets/x"));
+
+    stack(paths).down();
+
+    assertThat(stray.waitFor(10, java.util.concurrent.TimeUnit.SECONDS))
+        .as("java process reading this stack's secret")
+        .isTrue();
+    assertThat(otherStacks.isAlive()).as("java process of another stack directory").isTrue();
+    assertThat(output.toString()).contains("stopping leftover java process");
+  }
+
+  @Test
   void downWithNothingRunningSaysSo() {
     StackPaths paths = new StackPaths(Path.of("."), home);
     assertThat(stack(paths).down()).isFalse();
@@ -110,6 +136,21 @@ class LeftoversTest {
 
   private static Backend backend(Process process, Instant startedAt) {
     return new Backend("scorer-1", "release-1", "127.0.0.1", 1, process.pid(), startedAt);
+  }
+
+  /** A JVM that waits, with a scorer's password file variable pointing at {@code secret}. */
+  private Process java(Path secret) throws IOException {
+    var builder =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx16m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            waitProgram.toString());
+    builder.environment().put("SCOPEML_DB_PASSWORD_FILE", secret.toString());
+    Process process = builder.start();
+    started.add(process);
+    return process;
   }
 
   private Process sleep() throws IOException {
