@@ -110,7 +110,7 @@ final class Demo {
     say(
         String.format(
             Locale.ROOT,
-            "  both scorers swapped to the promoted versions %.1f s after the promotion, without a"
+            "  the scorers swapped to the promoted versions %.1f s after the promotion, without a"
                 + " restart:",
             (System.nanoTime() - promotedAt) / 1e9));
     printPredictions(customers, after.predictions());
