@@ -9,6 +9,7 @@ import dev.scopeml.scorer.TelcoModels.Trained;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -343,6 +344,14 @@ class BadInputTest extends ScorerTest {
     assertRefused(scorer.get(PREDICT), 405, null);
     assertRefused(scorer.get("/no/such/path"), 404, null);
     assertRefused(scorer.post("/v1/models/" + "m".repeat(5000) + "/predict", body), 404, null);
+  }
+
+  @Test
+  void requestsTomcatRefusesBeforeTheApiAnswerJsonToo() {
+    for (String path :
+        List.of("/v1/models/churn%2Fpredict/predict", "/v1/models/churn%00/predict")) {
+      assertRefused(scorer.post(path, "{}"), 400, null);
+    }
   }
 
   @Test
