@@ -1,4 +1,4 @@
-package dev.scopeml.bench;
+package dev.scopeml.bench.predictor;
 
 import dev.scopeml.learning.algorithm.TrainingSet;
 import dev.scopeml.modelstore.schema.Feature;

@@ -1,0 +1,67 @@
+package dev.scopeml.bench.http;
+
+import dev.scopeml.bench.BenchSettings;
+import dev.scopeml.bench.models.TelcoModel;
+import dev.scopeml.bench.stack.BenchNginx;
+import dev.scopeml.bench.stack.PythonPeer;
+import dev.scopeml.bench.stack.ScorerProcess;
+import dev.scopeml.modelstore.database.Database;
+import dev.scopeml.modelstore.database.DatabaseSettings;
+import dev.scopeml.modelstore.registry.JdbcModelStore;
+import dev.scopeml.modelstore.testing.TestPostgres;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Figures 2 and 3 in one run: brings up a real PostgreSQL with the telco model (100 rounds of depth
+ * 6), one scorer with its constant endpoint on, the Python peer trained on the same rows with the
+ * same parameters, and one nginx in front of both; then measures with {@link HttpRuns}. Run by
+ * {@code bench/http.sh}.
+ */
+public final class HttpBenchmark {
+
+  static final String PREDICT = "/v1/models/" + TelcoModel.MODEL + "/predict";
+
+  private HttpBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchSettings settings = BenchSettings.fromEnvironment();
+    Path work = settings.work().resolve("http");
+    int cores = Runtime.getRuntime().availableProcessors();
+    DatabaseSettings db = TestPostgres.freshDatabase("bench_http");
+    TelcoModel model = TelcoModel.train(100, 6);
+    try (var pool = Database.pool(db)) {
+      model.storeAndPromote(new JdbcModelStore(pool));
+    }
+    Path peerFolder = work.resolve("peer");
+    model.writePeerSpec(peerFolder);
+    String peerTraining = PythonPeer.train(peerFolder).strip();
+    try (var scorer =
+            ScorerProcess.start(
+                ScorerProcess.jarLaunch(List.of()),
+                db,
+                List.of("--scopeml.scorer.benchmark-endpoint=true"),
+                work.resolve("scorer.log"));
+        var peer = PythonPeer.start(peerFolder, 2 * cores + 1, work.resolve("gunicorn.log"))) {
+      scorer.awaitReady(Duration.ofMinutes(2));
+      try (var nginx =
+          BenchNginx.start(work.resolve("nginx"), cores, List.of(scorer.port()), peer.port())) {
+        var endpoints =
+            new HttpEndpoints(
+                new Endpoint("constant", "/bench/constant", model.body(1)),
+                new Endpoint("predict, 1 row", PREDICT, model.body(1)),
+                new Endpoint("predict, 100 rows", PREDICT, model.body(100)),
+                new Endpoint("Python, 1 row", "/python" + PREDICT, model.body(1)),
+                new Endpoint("Python, 100 rows", "/python" + PREDICT, model.body(100)));
+        var measured = new HttpRuns(settings, nginx.port(), work.resolve("wrk")).measure(endpoints);
+        Parity parity =
+            Parity.of(nginx.port(), PREDICT, "/python" + PREDICT, endpoints.batch().body());
+        var report = new HttpReport(settings, measured, parity, peer.workers(), peerTraining);
+        report.httpFigure().write(settings.results().resolve("2-http.md"));
+        report.pythonFigure().write(settings.results().resolve("3-python-peer.md"));
+      }
+    }
+    System.exit(0);
+  }
+}

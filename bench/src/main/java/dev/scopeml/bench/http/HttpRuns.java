@@ -1,0 +1,176 @@
+package dev.scopeml.bench.http;
+
+import dev.scopeml.bench.BenchSettings;
+import dev.scopeml.bench.load.FixedRateLoad;
+import dev.scopeml.bench.load.HttpRequests;
+import dev.scopeml.bench.load.LoadResult;
+import dev.scopeml.bench.load.Wrk;
+import dev.scopeml.bench.load.WrkReport;
+import dev.scopeml.bench.report.Stats;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The runs of the HTTP figures, alternated so that drift in the machine's load hits every endpoint
+ * alike: a warm-up, then rounds of wrk at full speed over every endpoint in turn, then rounds of
+ * fixed-rate load at half of each endpoint's median peak (and the scorer at the Python peer's rate,
+ * to compare latency under the same load).
+ */
+final class HttpRuns {
+
+  /** wrk's connections: enough to keep both cores busy through nginx. */
+  static final int CONNECTIONS = 16;
+
+  static final int WRK_THREADS = 1;
+
+  private final BenchSettings settings;
+  private final int port;
+  private final Wrk wrk;
+
+  HttpRuns(BenchSettings settings, int port, Path work) {
+    this.settings = settings;
+    this.port = port;
+    this.wrk = new Wrk(work);
+  }
+
+  /**
+   * One fixed-rate series.
+   *
+   * @param name how the report names it
+   * @param endpoint what it loads
+   * @param rate requests per second
+   * @param runs one result per round
+   */
+  record RateSeries(String name, Endpoint endpoint, double rate, List<LoadResult> runs) {
+
+    double medianP50() {
+      return Stats.median(runs.stream().map(r -> r.percentileMillis(50)).toList());
+    }
+
+    double medianP99() {
+      return Stats.median(runs.stream().map(r -> r.percentileMillis(99)).toList());
+    }
+
+    long failures() {
+      return runs.stream().mapToLong(LoadResult::failures).sum();
+    }
+  }
+
+  /**
+   * Everything measured.
+   *
+   * @param endpoints the endpoints
+   * @param peaks wrk's reports per endpoint, one per round
+   * @param rates the fixed-rate series
+   * @param peakPhase how long each wrk run lasted
+   * @param ratePhase how long each fixed-rate run lasted
+   */
+  record Measured(
+      HttpEndpoints endpoints,
+      Map<Endpoint, List<WrkReport>> peaks,
+      List<RateSeries> rates,
+      Duration peakPhase,
+      Duration ratePhase) {
+
+    double medianPeak(Endpoint endpoint) {
+      return Stats.median(peaks.get(endpoint).stream().map(WrkReport::requestsPerSecond).toList());
+    }
+
+    double medianP50(Endpoint endpoint) {
+      return Stats.median(peaks.get(endpoint).stream().map(WrkReport::p50Millis).toList());
+    }
+
+    double medianP99(Endpoint endpoint) {
+      return Stats.median(peaks.get(endpoint).stream().map(WrkReport::p99Millis).toList());
+    }
+
+    long errors(Endpoint endpoint) {
+      return peaks.get(endpoint).stream().mapToLong(WrkReport::errors).sum();
+    }
+
+    int rounds() {
+      return peaks.values().iterator().next().size();
+    }
+  }
+
+  Measured measure(HttpEndpoints endpoints) {
+    Duration warm = settings.phase(Duration.ofSeconds(5), Duration.ofSeconds(2));
+    for (Endpoint endpoint : endpoints.all()) {
+      log("warm-up " + endpoint.name());
+      wrk.run(url(endpoint), endpoint.body(), WRK_THREADS, CONNECTIONS, warm);
+    }
+    int rounds = settings.count(3, 1);
+    Duration peakPhase = settings.phase(Duration.ofSeconds(10), Duration.ofSeconds(3));
+    var peaks = new LinkedHashMap<Endpoint, List<WrkReport>>();
+    endpoints.all().forEach(e -> peaks.put(e, new ArrayList<>()));
+    for (int round = 1; round <= rounds; round++) {
+      for (Endpoint endpoint : endpoints.all()) {
+        WrkReport report =
+            wrk.run(url(endpoint), endpoint.body(), WRK_THREADS, CONNECTIONS, peakPhase);
+        log(
+            "round %d %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms"
+                .formatted(
+                    round,
+                    endpoint.name(),
+                    report.requestsPerSecond(),
+                    report.p50Millis(),
+                    report.p99Millis()));
+        peaks.get(endpoint).add(report);
+      }
+    }
+    Duration ratePhase = settings.phase(Duration.ofSeconds(10), Duration.ofSeconds(3));
+    var partial = new Measured(endpoints, peaks, List.of(), peakPhase, ratePhase);
+    double pythonHalf = partial.medianPeak(endpoints.pythonSingle()) / 2;
+    var series =
+        List.of(
+            series("constant at 50% of its peak", endpoints.constant(), partial),
+            series("predict, 1 row at 50% of its peak", endpoints.single(), partial),
+            series("Python, 1 row at 50% of its peak", endpoints.pythonSingle(), partial),
+            new RateSeries(
+                "predict, 1 row at the Python peer's 50% rate",
+                endpoints.single(), pythonHalf, new ArrayList<>()));
+    for (int round = 1; round <= rounds; round++) {
+      for (RateSeries s : series) {
+        LoadResult result = fixedRate(s.endpoint(), s.rate(), ratePhase);
+        log(
+            "round %d %s (%.0f req/s): p50 %.2f ms, p99 %.2f ms, %d failed"
+                .formatted(
+                    round,
+                    s.name(),
+                    s.rate(),
+                    result.percentileMillis(50),
+                    result.percentileMillis(99),
+                    result.failures()));
+        s.runs().add(result);
+      }
+    }
+    return new Measured(endpoints, peaks, series, peakPhase, ratePhase);
+  }
+
+  private RateSeries series(String name, Endpoint endpoint, Measured partial) {
+    return new RateSeries(name, endpoint, partial.medianPeak(endpoint) / 2, new ArrayList<>());
+  }
+
+  private LoadResult fixedRate(Endpoint endpoint, double rate, Duration duration) {
+    return FixedRateLoad.run(
+        new FixedRateLoad.Settings(
+            port,
+            List.of(HttpRequests.postJson(port, endpoint.path(), endpoint.body())),
+            rate,
+            duration,
+            CONNECTIONS,
+            null));
+  }
+
+  private String url(Endpoint endpoint) {
+    return "http://127.0.0.1:" + port + endpoint.path();
+  }
+
+  private static void log(String line) {
+    System.err.println("[http] " + line);
+  }
+}

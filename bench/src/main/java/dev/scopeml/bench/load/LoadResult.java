@@ -1,0 +1,42 @@
+package dev.scopeml.bench.load;
+
+import dev.scopeml.bench.report.Stats;
+import java.util.List;
+
+/**
+ * What a load run measured.
+ *
+ * @param samples every request that was sent, in order of when it was due
+ * @param unsent requests that were due but never sent because the run's time ran out
+ * @param resent requests sent again after their keep-alive connection closed under them
+ * @param elapsedSeconds from the first request due to the last response
+ */
+public record LoadResult(List<Sample> samples, long unsent, long resent, double elapsedSeconds) {
+
+  /** Successful responses per second. */
+  public double throughput() {
+    return samples.stream().filter(s -> !s.failed()).count() / elapsedSeconds;
+  }
+
+  /** Requests that got no 200, plus those never sent. */
+  public long failures() {
+    return samples.stream().filter(Sample::failed).count() + unsent;
+  }
+
+  /** The latency at percentile {@code p}, in milliseconds, over every request. */
+  public double percentileMillis(double p) {
+    return Stats.percentile(samples.stream().map(Sample::latencyMillis).toList(), p);
+  }
+
+  /** The latency at percentile {@code p} of the requests due in [{@code from}, {@code to}). */
+  public double percentileMillis(double p, long from, long to) {
+    return Stats.percentile(window(from, to).stream().map(Sample::latencyMillis).toList(), p);
+  }
+
+  /** The requests due in [{@code from}, {@code to}). */
+  public List<Sample> window(long from, long to) {
+    return samples.stream()
+        .filter(s -> s.scheduledNanos() >= from && s.scheduledNanos() < to)
+        .toList();
+  }
+}

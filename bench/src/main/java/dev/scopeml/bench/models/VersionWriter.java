@@ -1,0 +1,71 @@
+package dev.scopeml.bench.models;
+
+import dev.scopeml.learning.LearningCodecs;
+import dev.scopeml.learning.algorithm.FittedModel;
+import dev.scopeml.modelstore.artifact.ArtifactEnvelope;
+import dev.scopeml.modelstore.registry.JdbcModelStore;
+import dev.scopeml.modelstore.registry.NewModelVersion;
+import dev.scopeml.modelstore.registry.Provenance;
+import dev.scopeml.modelstore.registry.ReferenceSample;
+import dev.scopeml.modelstore.schema.FeatureSchema;
+import dev.scopeml.modelstore.scope.ScopeKey;
+import java.time.Instant;
+import java.util.Map;
+
+/** Saves fitted models as new versions of a scope, the way the trainer stores them. */
+public final class VersionWriter {
+
+  private final JdbcModelStore store;
+  private final String model;
+  private final FeatureSchema schema;
+  private final Map<String, Object> params;
+  private final String source;
+
+  /**
+   * @param store the registry
+   * @param model the model family, already registered
+   * @param schema the schema every version is trained with
+   * @param params the validated xgboost parameters
+   * @param source the data source named in the provenance
+   */
+  public VersionWriter(
+      JdbcModelStore store,
+      String model,
+      FeatureSchema schema,
+      Map<String, Object> params,
+      String source) {
+    this.store = store;
+    this.model = model;
+    this.schema = schema;
+    this.params = params;
+    this.source = source;
+  }
+
+  /** The stored form of a fitted model: codec-wrapped bytes with their SHA-256. */
+  public static ArtifactEnvelope envelope(FittedModel fitted) {
+    return LearningCodecs.artifactCodecs().wrap(fitted.format(), fitted.artifact());
+  }
+
+  /** Saves {@code artifact} as the next version of {@code scope}; returns its number. */
+  public int save(ScopeKey scope, ArtifactEnvelope artifact, String library, long rows) {
+    return store
+        .saveVersion(
+            new NewModelVersion(
+                model,
+                scope,
+                "xgboost",
+                params,
+                Map.of(),
+                schema,
+                ReferenceSample.empty(),
+                new Provenance(
+                    null, source, rows, 0, Instant.now(), library, Runtime.version().toString()),
+                artifact))
+        .version();
+  }
+
+  /** Makes {@code version} the active version of {@code scope}. */
+  public void promote(ScopeKey scope, int version) {
+    store.promote(model, scope, version, "bench", "benchmark");
+  }
+}

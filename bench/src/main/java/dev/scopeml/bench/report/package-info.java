@@ -1,0 +1,2 @@
+/** What every figure reports with: order statistics, targets and the Markdown it writes. */
+package dev.scopeml.bench.report;

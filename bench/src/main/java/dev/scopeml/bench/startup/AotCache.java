@@ -1,0 +1,66 @@
+package dev.scopeml.bench.startup;
+
+import dev.scopeml.bench.stack.ScorerProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The scorer laid out for the JDK's AOT cache: the AOT cache only covers classes loaded from the
+ * class path by the JDK's own class loaders, not from the nested jars of Spring Boot's packaged
+ * jar, so the jar is extracted first ({@code java -Djarmode=tools -jar … extract}: an application
+ * jar with its libraries in {@code lib/} on its manifest class path).
+ */
+final class AotCache {
+
+  private AotCache() {}
+
+  /** Extracts the scorer jar into {@code folder}; returns the extracted application jar. */
+  static Path extract(Path folder) {
+    var command =
+        List.of(
+            ScorerProcess.java(),
+            "-Djarmode=tools",
+            "-jar",
+            ScorerProcess.JAR.toString(),
+            "extract",
+            "--force",
+            "--destination",
+            folder.toString());
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException("extracting the scorer jar failed:\n" + out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot extract the scorer jar", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    Path jar = folder.resolve(ScorerProcess.JAR.getFileName());
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no " + jar + " after extraction");
+    }
+    return jar;
+  }
+
+  /** {@code java <options> -jar <jar>} with the options the scorer needs. */
+  static List<String> launch(List<String> jvmOptions, Path jar) {
+    var command = new ArrayList<String>();
+    command.add(ScorerProcess.java());
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
+            "--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow",
+            "-jar",
+            jar.toString()));
+    return command;
+  }
+}

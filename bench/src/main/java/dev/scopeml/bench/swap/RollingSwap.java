@@ -1,0 +1,156 @@
+package dev.scopeml.bench.swap;
+
+import static dev.scopeml.bench.report.Target.number;
+
+import dev.scopeml.bench.BenchSettings;
+import dev.scopeml.bench.load.FixedRateLoad;
+import dev.scopeml.bench.load.HttpRequests;
+import dev.scopeml.bench.load.LoadResult;
+import dev.scopeml.bench.load.Sample;
+import dev.scopeml.bench.models.TelcoModel;
+import dev.scopeml.bench.report.FigureReport;
+import dev.scopeml.bench.report.Target;
+import dev.scopeml.nginx.RolloutResult;
+import dev.scopeml.nginx.ScorerRelease;
+import dev.scopeml.nginx.TierController;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Figure 6: a fixed-rate load of one-row predictions through nginx, steady for a while, then the
+ * tier controller replaces both scorers with a new release, then steady again. Compares the p99 of
+ * requests due during the swap with the steady p99 before it and counts failed requests.
+ */
+final class RollingSwap {
+
+  private static final String PREDICT = "/v1/models/" + TelcoModel.MODEL + "/predict";
+  private static final int CONNECTIONS = 8;
+
+  private final BenchSettings settings;
+  private final TierController controller;
+  private final int port;
+  private final String body;
+  private final ScorerRelease next;
+
+  RollingSwap(
+      BenchSettings settings,
+      TierController controller,
+      int port,
+      String body,
+      ScorerRelease next) {
+    this.settings = settings;
+    this.controller = controller;
+    this.port = port;
+    this.body = body;
+    this.next = next;
+  }
+
+  FigureReport measure() throws InterruptedException {
+    double rate = settings.count(200, 100);
+    Duration steady = settings.phase(Duration.ofSeconds(15), Duration.ofSeconds(5));
+    var load =
+        FixedRateLoad.start(
+            new FixedRateLoad.Settings(
+                port,
+                List.of(HttpRequests.postJson(port, PREDICT, body)),
+                rate,
+                Duration.ofMinutes(10),
+                CONNECTIONS,
+                "X-Scorer-Version"));
+    Thread.sleep(steady);
+    long swapStart = System.nanoTime();
+    RolloutResult rollout = controller.rollout(next);
+    long swapEnd = System.nanoTime();
+    Thread.sleep(settings.phase(Duration.ofSeconds(5), Duration.ofSeconds(2)));
+    LoadResult result = load.stop();
+
+    double steadyP99 = result.percentileMillis(99, load.startNanos(), swapStart);
+    double duringP99 = result.percentileMillis(99, swapStart, swapEnd);
+    double steadyP50 = result.percentileMillis(50, load.startNanos(), swapStart);
+    double duringP50 = result.percentileMillis(50, swapStart, swapEnd);
+    double ratio = duringP99 / steadyP99;
+    long failed = result.failures();
+    long oldAfter =
+        result.window(swapEnd, Long.MAX_VALUE).stream()
+            .filter(s -> !s.failed())
+            .filter(s -> !Objects.equals(s.version(), next.version()))
+            .count();
+    double seconds = (swapEnd - swapStart) / 1e9;
+
+    Target ratioTarget = Target.atMost(ratio, 2, "≤ 2×");
+    Target failedTarget = Target.atMost(failed, 0, "0");
+    var report = new FigureReport("6", "Rolling swap of the scorers under load");
+    report.paragraph(settings.caveat());
+    report.paragraph(
+        """
+        Two scorers of release A behind nginx take %s one-row predictions per second through \
+        nginx (the fixed-rate generator of figure 2, %d keep-alive connections, latency from when \
+        each request was due). After %d s of steady state, `TierController.rollout` replaces \
+        them one at a time with release B: start B, wait for `/readyz`, add it and reload nginx, \
+        remove an A and reload, wait for the old nginx workers to exit, SIGTERM the A (graceful \
+        shutdown). Requests resent after nginx closed an idle keep-alive connection under them \
+        (HTTP/1.1 allows it, a prediction is a pure function): %d. Rollout %s."""
+            .formatted(
+                number(rate, 0),
+                CONNECTIONS,
+                steady.toSeconds(),
+                result.resent(),
+                rollout.succeeded()
+                    ? "succeeded, " + rollout.replaced() + " scorers replaced"
+                    : "FAILED: " + rollout.failure()));
+    report.command("bench/rolling-swap.sh");
+    report.table(
+        List.of("window", "requests", "p50 ms", "p99 ms", "failed"),
+        List.of(
+            window("steady, before", result, load.startNanos(), swapStart, steadyP50, steadyP99),
+            window("during the swap", result, swapStart, swapEnd, duringP50, duringP99),
+            window(
+                "after",
+                result,
+                swapEnd,
+                Long.MAX_VALUE,
+                result.percentileMillis(50, swapEnd, Long.MAX_VALUE),
+                result.percentileMillis(99, swapEnd, Long.MAX_VALUE))));
+    report.table(
+        List.of("figure", "value", "target", ""),
+        List.of(
+            List.of("swap duration", number(seconds, 1) + " s", "reported", "—"),
+            List.of(
+                "p99 during / steady",
+                number(ratio, 2)
+                    + "× ("
+                    + number(duringP99, 1)
+                    + " / "
+                    + number(steadyP99, 1)
+                    + " ms)",
+                ratioTarget.text(),
+                ratioTarget.verdict()),
+            List.of("failed requests", Long.toString(failed), "0", failedTarget.verdict()),
+            List.of("answered by release A after the swap", Long.toString(oldAfter), "0", "")));
+    if (Boolean.FALSE.equals(ratioTarget.met())) {
+      report.paragraph(
+          """
+          Missed: during the swap each new scorer JVM starts, loads its models and compiles its \
+          hot paths on the same two cores that serve the requests, so the requests served \
+          meanwhile wait for CPU. On a machine where scorers have cores of their own (the \
+          deployment the rollout is built for) the new scorer's start-up does not compete with \
+          the old scorer's requests.""");
+    }
+    report.summary("6", "rolling swap duration", number(seconds, 1) + " s", Target.none());
+    report.summary("6", "rolling swap p99 during / steady", number(ratio, 2) + "×", ratioTarget);
+    report.summary("6", "rolling swap failed requests", Long.toString(failed), failedTarget);
+    return report;
+  }
+
+  private static List<String> window(
+      String name, LoadResult result, long from, long to, double p50, double p99) {
+    List<Sample> samples = result.window(from, to);
+    return List.of(
+        name,
+        Integer.toString(samples.size()),
+        number(p50, 2),
+        number(p99, 2),
+        Long.toString(samples.stream().filter(Sample::failed).count()));
+  }
+}

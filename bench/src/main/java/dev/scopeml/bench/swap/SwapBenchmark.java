@@ -1,0 +1,100 @@
+package dev.scopeml.bench.swap;
+
+import dev.scopeml.bench.BenchSettings;
+import dev.scopeml.bench.models.TelcoModel;
+import dev.scopeml.bench.stack.Ports;
+import dev.scopeml.bench.stack.ScorerProcess;
+import dev.scopeml.modelstore.database.Database;
+import dev.scopeml.modelstore.database.DatabaseSettings;
+import dev.scopeml.modelstore.registry.JdbcModelStore;
+import dev.scopeml.modelstore.testing.TestPostgres;
+import dev.scopeml.nginx.LocalTierDriver;
+import dev.scopeml.nginx.NginxProcess;
+import dev.scopeml.nginx.ScorerRelease;
+import dev.scopeml.nginx.TierController;
+import dev.scopeml.nginx.TierStateFile;
+import dev.scopeml.nginx.TierTimeouts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Figures 5 and 6: a real PostgreSQL with the telco model, two scorers behind nginx brought up by
+ * the tier controller exactly as {@code scopeml} does it locally; then {@link HotSwaps} and {@link
+ * RollingSwap}. Arguments: {@code hot}, {@code rolling} or both (the default). Run by {@code
+ * bench/swap.sh}.
+ */
+public final class SwapBenchmark {
+
+  private SwapBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> parts = args.length == 0 ? List.of("hot", "rolling") : List.of(args);
+    BenchSettings settings = BenchSettings.fromEnvironment();
+    Path work = settings.work().resolve("swap");
+    deleteRecursively(work);
+    DatabaseSettings db = TestPostgres.freshDatabase("bench_swap");
+    TelcoModel model = TelcoModel.train(100, 6);
+    try (var pool = Database.pool(db)) {
+      var store = new JdbcModelStore(pool);
+      model.storeAndPromote(store);
+      var controller =
+          new TierController(
+              new LocalTierDriver(
+                  new NginxProcess(
+                      NginxProcess.findBinary()
+                          .orElseThrow(() -> new IllegalStateException("apt-get install nginx")),
+                      work.resolve("nginx"),
+                      Runtime.getRuntime().availableProcessors(),
+                      "8m"),
+                  work.resolve("logs"),
+                  Path.of(ScorerProcess.java())),
+              new TierStateFile(work.resolve("tier.json")),
+              TierTimeouts.defaults(),
+              step -> System.err.println("[tier] " + step));
+      int port = Ports.free();
+      try {
+        controller.up(port, release("A", db), 2);
+        if (parts.contains("hot")) {
+          new HotSwaps(settings, store, model, controller.status().backends())
+              .measure()
+              .write(settings.results().resolve("5-hot-swap.md"));
+        }
+        if (parts.contains("rolling")) {
+          new RollingSwap(settings, controller, port, model.body(1), release("B", db))
+              .measure()
+              .write(settings.results().resolve("6-rolling-swap.md"));
+        }
+      } finally {
+        controller.down();
+      }
+    }
+    System.exit(0);
+  }
+
+  private static ScorerRelease release(String version, DatabaseSettings db) {
+    return new ScorerRelease(
+        version,
+        ScorerProcess.JAR.toString(),
+        Map.of(
+            "SCOPEML_DB_URL", db.url(),
+            "SCOPEML_DB_USER", db.user(),
+            "SCOPEML_DB_PASSWORD", db.password()),
+        List.of());
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
