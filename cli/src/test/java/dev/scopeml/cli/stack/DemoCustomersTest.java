@@ -55,8 +55,8 @@ class DemoCustomersTest {
 
   @Test
   void theNextReleaseLabelCountsUp() {
-    assertThat(Demo.nextLabel("release-1")).isEqualTo("release-2");
-    assertThat(Demo.nextLabel("release-9")).isEqualTo("release-10");
-    assertThat(Demo.nextLabel("blue")).isEqualTo("blue-2");
+    assertThat(DemoRollout.nextLabel("release-1")).isEqualTo("release-2");
+    assertThat(DemoRollout.nextLabel("release-9")).isEqualTo("release-10");
+    assertThat(DemoRollout.nextLabel("blue")).isEqualTo("blue-2");
   }
 }
