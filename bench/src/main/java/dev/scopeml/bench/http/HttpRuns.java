@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The runs of the HTTP figures, alternated so that drift in the machine's load hits every endpoint
@@ -30,11 +31,19 @@ final class HttpRuns {
   private final BenchSettings settings;
   private final int port;
   private final Wrk wrk;
+  private final ToDoubleFunction<Endpoint> serverCpu;
 
-  HttpRuns(BenchSettings settings, int port, Path work) {
+  /**
+   * @param settings the run's settings
+   * @param port nginx's port
+   * @param work a folder for wrk's files
+   * @param serverCpu CPU seconds used so far by the server process(es) behind an endpoint
+   */
+  HttpRuns(BenchSettings settings, int port, Path work, ToDoubleFunction<Endpoint> serverCpu) {
     this.settings = settings;
     this.port = port;
     this.wrk = new Wrk(work);
+    this.serverCpu = serverCpu;
   }
 
   /**
@@ -65,6 +74,7 @@ final class HttpRuns {
    *
    * @param endpoints the endpoints
    * @param peaks wrk's reports per endpoint, one per round
+   * @param cpuMicros server CPU microseconds per request during each peak run, per endpoint
    * @param rates the fixed-rate series
    * @param peakPhase how long each wrk run lasted
    * @param ratePhase how long each fixed-rate run lasted
@@ -72,12 +82,17 @@ final class HttpRuns {
   record Measured(
       HttpEndpoints endpoints,
       Map<Endpoint, List<WrkReport>> peaks,
+      Map<Endpoint, List<Double>> cpuMicros,
       List<RateSeries> rates,
       Duration peakPhase,
       Duration ratePhase) {
 
     double medianPeak(Endpoint endpoint) {
       return Stats.median(peaks.get(endpoint).stream().map(WrkReport::requestsPerSecond).toList());
+    }
+
+    double medianCpuMicros(Endpoint endpoint) {
+      return Stats.median(cpuMicros.get(endpoint));
     }
 
     double medianP50(Endpoint endpoint) {
@@ -106,7 +121,9 @@ final class HttpRuns {
     int rounds = settings.count(3, 1);
     Duration peakPhase = settings.phase(Duration.ofSeconds(10), Duration.ofSeconds(3));
     var peaks = new LinkedHashMap<Endpoint, List<WrkReport>>();
+    var cpu = new LinkedHashMap<Endpoint, List<Double>>();
     endpoints.all().forEach(e -> peaks.put(e, new ArrayList<>()));
+    endpoints.all().forEach(e -> cpu.put(e, new ArrayList<>()));
     for (int round = 1; round <= rounds; round++) {
       for (Endpoint endpoint : endpoints.all()) {
         WrkReport report =
@@ -123,7 +140,7 @@ final class HttpRuns {
       }
     }
     Duration ratePhase = settings.phase(Duration.ofSeconds(10), Duration.ofSeconds(3));
-    var partial = new Measured(endpoints, peaks, List.of(), peakPhase, ratePhase);
+    var partial = new Measured(endpoints, peaks, cpu, List.of(), peakPhase, ratePhase);
     double pythonHalf = partial.medianPeak(endpoints.pythonSingle()) / 2;
     var series =
         List.of(
@@ -148,7 +165,7 @@ final class HttpRuns {
         s.runs().add(result);
       }
     }
-    return new Measured(endpoints, peaks, series, peakPhase, ratePhase);
+    return new Measured(endpoints, peaks, cpu, series, peakPhase, ratePhase);
   }
 
   private RateSeries series(String name, Endpoint endpoint, Measured partial) {

@@ -25,6 +25,23 @@ public final class ProcessCpu {
     }
   }
 
+  /**
+   * CPU seconds of {@code pid} and every process below it (gunicorn's workers under its master),
+   * counting only processes alive now.
+   */
+  public static double treeSeconds(long pid) {
+    double total = seconds(pid);
+    for (ProcessHandle child :
+        ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(java.util.List.of())) {
+      try {
+        total += seconds(child.pid());
+      } catch (UncheckedIOException gone) {
+        // A worker that exited between listing and reading has nothing more to add.
+      }
+    }
+    return total;
+  }
+
   /** Parses a {@code stat} line: utime and stime are fields 14 and 15, after the command name. */
   static double fromStat(String stat) {
     // The command name is in parentheses and may hold spaces; fields are counted after it.

@@ -65,6 +65,11 @@ public final class PythonPeer implements AutoCloseable {
     return port;
   }
 
+  /** The gunicorn master's pid; its workers are its children. */
+  public long pid() {
+    return gunicorn.pid();
+  }
+
   public int workers() {
     return workers;
   }
