@@ -5,6 +5,7 @@ import dev.scopeml.cli.stack.LocalTier;
 import dev.scopeml.cli.stack.LockFile;
 import dev.scopeml.cli.stack.StackException;
 import dev.scopeml.cli.stack.StackPaths;
+import dev.scopeml.cli.stack.StackState;
 import dev.scopeml.nginx.CommandRunner;
 import dev.scopeml.nginx.ComposeTierDriver;
 import dev.scopeml.nginx.ScorerRelease;
@@ -64,7 +65,7 @@ final class TierOptions {
    */
   OpenTier change(StackPaths paths, TierEvents events, PrintWriter out) {
     if (driver == Driver.local) {
-      if (new LocalStack(paths, out, Map.of()).running().filter(s -> s.isUp()).isEmpty()) {
+      if (new LocalStack(paths, out, Map.of()).running().filter(StackState::isUp).isEmpty()) {
         throw new StackException("the local stack is not running: start it with ./scopeml up");
       }
       LocalTier tier = LocalTier.open(paths, events, out::println);
