@@ -32,11 +32,7 @@ public final class LoadGenerator implements AutoCloseable {
     }
   }
 
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(2))
-          .build();
+  private final HttpClient client = newClient();
   private final URI target;
   private final String body;
   private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
@@ -77,17 +73,26 @@ public final class LoadGenerator implements AutoCloseable {
   private Outcome send() {
     long start = System.nanoTime();
     try {
-      return attempt(start, false);
+      return attempt(client, start, false);
     } catch (IOException first) {
-      try {
-        return attempt(start, true);
+      // A client of its own, with an empty pool: the shared one may hold more connections that a
+      // retiring worker has just closed, and would hand out one of those again.
+      try (var fresh = newClient()) {
+        return attempt(fresh, start, true);
       } catch (IOException second) {
         return new Outcome(start, System.nanoTime() - start, -1, null, second.toString(), true);
       }
     }
   }
 
-  private Outcome attempt(long start, boolean resent) throws IOException {
+  private static HttpClient newClient() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(2))
+        .build();
+  }
+
+  private Outcome attempt(HttpClient using, long start, boolean resent) throws IOException {
     var request =
         HttpRequest.newBuilder(target)
             .timeout(Duration.ofSeconds(15))
@@ -95,7 +100,7 @@ public final class LoadGenerator implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     try {
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = using.send(request, HttpResponse.BodyHandlers.ofString());
       return new Outcome(
           start,
           System.nanoTime() - start,
