@@ -90,7 +90,10 @@ final class Demo {
     section("5/5", "Roll the scorers to a new release while a load runs");
     DemoRollout.Rollout rollout =
         new DemoRollout(paths, out, terminal)
-            .run(new ScoringClient(front, MODEL), predictions.rows(), state.nginxUrl() != null);
+            .run(
+                () -> new ScoringClient(front, MODEL),
+                predictions.rows(),
+                state.nginxUrl() != null);
 
     var report =
         new DemoReport(

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * A steady, bounded stream of single-row predictions from a few threads, counting every request,
@@ -19,7 +20,7 @@ final class DemoLoad implements AutoCloseable {
   /** Pause between a thread's requests: keeps the load light on a two-core laptop. */
   private static final long PAUSE_MILLIS = 10;
 
-  private final ScoringClient client;
+  private final Supplier<ScoringClient> clients;
   private final List<Map<String, Object>> rows;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final List<Thread> threads = new ArrayList<>();
@@ -47,8 +48,15 @@ final class DemoLoad implements AutoCloseable {
       Map<String, Long> byRelease,
       Map<String, Long> sinceMark) {}
 
-  DemoLoad(ScoringClient client, List<Map<String, Object>> rows, int threadCount) {
-    this.client = client;
+  /**
+   * @param clients a new client per thread: like separate applications, each thread keeps its own
+   *     keep-alive connection, so a connection nginx closed under one thread is that thread's only
+   *     one, and its resend necessarily opens a new connection
+   * @param rows the rows to send, one per request, in turn
+   * @param threadCount concurrent senders
+   */
+  DemoLoad(Supplier<ScoringClient> clients, List<Map<String, Object>> rows, int threadCount) {
+    this.clients = clients;
     this.rows = List.copyOf(rows);
     for (int i = 0; i < threadCount; i++) {
       int offset = i;
@@ -57,12 +65,18 @@ final class DemoLoad implements AutoCloseable {
   }
 
   private void loop(int offset) {
+    try (ScoringClient client = clients.get()) {
+      loop(client, offset);
+    }
+  }
+
+  private void loop(ScoringClient client, int offset) {
     int next = offset;
     while (running.get()) {
       Map<String, Object> row = rows.get(next++ % rows.size());
       long start = System.nanoTime();
       try {
-        ScoringClient.Answer answer = send(row);
+        ScoringClient.Answer answer = send(client, row);
         if (answer.status() == 200) {
           count(byRelease, answer.scorerVersion());
           if (start >= markNanos) {
@@ -91,7 +105,7 @@ final class DemoLoad implements AutoCloseable {
    * idempotent request that got no response, and a prediction is a pure function, so such a request
    * is resent once on a fresh connection, and counted as resent. A second failure is a failure.
    */
-  private ScoringClient.Answer send(Map<String, Object> row)
+  private ScoringClient.Answer send(ScoringClient client, Map<String, Object> row)
       throws IOException, InterruptedException {
     try {
       return client.predict(List.of(row));

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Sends prediction requests the way an application would: JSON over HTTP, through nginx. */
-final class ScoringClient {
+final class ScoringClient implements AutoCloseable {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -58,6 +58,11 @@ final class ScoringClient {
    * @param body the raw body, for error messages
    */
   record Answer(int status, List<Prediction> predictions, String scorerVersion, String body) {}
+
+  @Override
+  public void close() {
+    http.close();
+  }
 
   /** Predicts the instances; every instance carries its scope column. */
   Answer predict(List<Map<String, Object>> instances) throws IOException, InterruptedException {
