@@ -33,7 +33,14 @@ class DatabaseConfiguration {
   @Bean(destroyMethod = "close")
   HikariDataSource registryDataSource(DatabaseSettings settings) {
     // The pool opens lazily and retries: the scorer starts even while the database is down.
-    return Database.pool(settings);
+    HikariDataSource pool = Database.pool(settings);
+    // Connections on demand, none kept idle. With an idle minimum HikariCP keeps reopening them
+    // through an outage, backing off to 5 s between tries, and the reconcile that follows the
+    // change listener's reconnect could wait out that backoff before it reads the registry. On
+    // demand, the first query after an outage opens its connection at once. Requests never use
+    // this pool, so no request waits for an open.
+    pool.getHikariConfigMXBean().setMinimumIdle(0);
+    return pool;
   }
 
   @Bean
