@@ -51,16 +51,19 @@ final class HttpReport {
         Peak: `%s`, closed loop, %d alternating rounds of every endpoint, medians shown; the \
         scorer's CPU time over each peak run (user + system, from `/proc`) divided by the \
         requests it answered gives its CPU cost per request, which other work on the machine \
-        does not inflate the way it inflates latency. Latency \
-        at 50%% of peak: Debian's wrk has no fixed-rate mode (that is wrk2), so the bench's own \
-        open-loop generator (`dev.scopeml.bench.load.FixedRateLoad`: %d keep-alive connections, \
-        requests due at a fixed rate, latency counted from when each was due, as wrk2 does) runs \
-        %d s per round. wrk, nginx and the scorer share the machine's %d cores."""
+        does not inflate the way it inflates latency. Latency at 50%% of peak: Debian's wrk \
+        has no fixed-rate mode (that is wrk2), so wrk is paced by its `delay()` hook: every \
+        connection pauses %d ms after each answer and rate × %d ms connections offer the rate \
+        (%d s per round, same alternating rounds). Unlike wrk2 this is a closed loop: a request \
+        stuck behind a stall delays only its own connection's next one, so the tail is per \
+        request, not corrected for coordinated omission. wrk, nginx and the scorer share the \
+        machine's %d cores."""
             .formatted(
                 cores,
                 Wrk.describe(HttpRuns.WRK_THREADS, HttpRuns.CONNECTIONS, m.peakPhase()),
                 m.rounds(),
-                HttpRuns.CONNECTIONS,
+                HttpRuns.PAUSE_MILLIS,
+                HttpRuns.PAUSE_MILLIS,
                 m.ratePhase().toSeconds(),
                 cores));
     report.command("bench/http.sh");
@@ -79,7 +82,14 @@ final class HttpReport {
             "errors"),
         rows);
     report.table(
-        List.of("fixed rate", "req/s", "p50 ms", "p99 ms", "failed"),
+        List.of(
+            "paced wrk",
+            "offered req/s",
+            "connections",
+            "achieved req/s",
+            "p50 ms",
+            "p99 ms",
+            "errors"),
         m.rates().stream()
             .filter(s -> !s.endpoint().path().startsWith("/python"))
             .filter(s -> !s.name().contains("Python peer"))
@@ -277,6 +287,8 @@ final class HttpReport {
     return List.of(
         s.name(),
         number(s.rate(), 0),
+        Integer.toString(s.connections()),
+        number(s.achievedRate(), 0),
         number(s.medianP50(), 2),
         number(s.medianP99(), 2),
         Long.toString(s.failures()));

@@ -1,9 +1,6 @@
 package dev.scopeml.bench.http;
 
 import dev.scopeml.bench.BenchSettings;
-import dev.scopeml.bench.load.FixedRateLoad;
-import dev.scopeml.bench.load.HttpRequests;
-import dev.scopeml.bench.load.LoadResult;
 import dev.scopeml.bench.load.Wrk;
 import dev.scopeml.bench.load.WrkReport;
 import dev.scopeml.bench.report.Stats;
@@ -18,8 +15,11 @@ import java.util.function.ToDoubleFunction;
 /**
  * The runs of the HTTP figures, alternated so that drift in the machine's load hits every endpoint
  * alike: a warm-up, then rounds of wrk at full speed over every endpoint in turn, then rounds of
- * fixed-rate load at half of each endpoint's median peak (and the scorer at the Python peer's rate,
- * to compare latency under the same load).
+ * wrk paced to half of each endpoint's median peak (and the scorer at the Python peer's rate, to
+ * compare latency under the same load). Pacing is wrk's own {@code delay()} hook: each connection
+ * pauses a fixed time after every answer, and the number of connections sets the rate. A Java
+ * open-loop generator costs more CPU per request than wrk, and at half of wrk's peak on two shared
+ * cores it became the bottleneck it was meant to measure around.
  */
 final class HttpRuns {
 
@@ -27,6 +27,12 @@ final class HttpRuns {
   static final int CONNECTIONS = 16;
 
   static final int WRK_THREADS = 1;
+
+  /**
+   * The pause of each wrk connection between requests in the fixed-rate runs. Against it, a
+   * request's latency is small, so {@code connections = rate × pause} offers about the rate.
+   */
+  static final long PAUSE_MILLIS = 10;
 
   private final BenchSettings settings;
   private final int port;
@@ -54,18 +60,27 @@ final class HttpRuns {
    * @param rate requests per second
    * @param runs one result per round
    */
-  record RateSeries(String name, Endpoint endpoint, double rate, List<LoadResult> runs) {
+  record RateSeries(String name, Endpoint endpoint, double rate, List<WrkReport> runs) {
+
+    /** Connections that, each pausing {@link #PAUSE_MILLIS} between requests, offer the rate. */
+    int connections() {
+      return Math.max(1, (int) Math.round(rate * PAUSE_MILLIS / 1000));
+    }
+
+    double achievedRate() {
+      return Stats.median(runs.stream().map(WrkReport::requestsPerSecond).toList());
+    }
 
     double medianP50() {
-      return Stats.median(runs.stream().map(r -> r.percentileMillis(50)).toList());
+      return Stats.median(runs.stream().map(WrkReport::p50Millis).toList());
     }
 
     double medianP99() {
-      return Stats.median(runs.stream().map(r -> r.percentileMillis(99)).toList());
+      return Stats.median(runs.stream().map(WrkReport::p99Millis).toList());
     }
 
     long failures() {
-      return runs.stream().mapToLong(LoadResult::failures).sum();
+      return runs.stream().mapToLong(WrkReport::errors).sum();
     }
   }
 
@@ -126,8 +141,11 @@ final class HttpRuns {
     endpoints.all().forEach(e -> cpu.put(e, new ArrayList<>()));
     for (int round = 1; round <= rounds; round++) {
       for (Endpoint endpoint : endpoints.all()) {
+        double cpuBefore = serverCpu.applyAsDouble(endpoint);
         WrkReport report =
             wrk.run(url(endpoint), endpoint.body(), WRK_THREADS, CONNECTIONS, peakPhase);
+        double cpuUsed = serverCpu.applyAsDouble(endpoint) - cpuBefore;
+        cpu.get(endpoint).add(cpuUsed * 1e6 / report.requests());
         log(
             "round %d %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms"
                 .formatted(
@@ -152,16 +170,24 @@ final class HttpRuns {
                 endpoints.single(), pythonHalf, new ArrayList<>()));
     for (int round = 1; round <= rounds; round++) {
       for (RateSeries s : series) {
-        LoadResult result = fixedRate(s.endpoint(), s.rate(), ratePhase);
+        WrkReport result =
+            wrk.run(
+                url(s.endpoint()),
+                s.endpoint().body(),
+                WRK_THREADS,
+                s.connections(),
+                ratePhase,
+                PAUSE_MILLIS);
         log(
-            "round %d %s (%.0f req/s): p50 %.2f ms, p99 %.2f ms, %d failed"
+            "round %d %s (%.0f req/s offered, %d connections): %.0f req/s, p50 %.2f ms, p99 %.2f ms"
                 .formatted(
                     round,
                     s.name(),
                     s.rate(),
-                    result.percentileMillis(50),
-                    result.percentileMillis(99),
-                    result.failures()));
+                    s.connections(),
+                    result.requestsPerSecond(),
+                    result.p50Millis(),
+                    result.p99Millis()));
         s.runs().add(result);
       }
     }
@@ -170,17 +196,6 @@ final class HttpRuns {
 
   private RateSeries series(String name, Endpoint endpoint, Measured partial) {
     return new RateSeries(name, endpoint, partial.medianPeak(endpoint) / 2, new ArrayList<>());
-  }
-
-  private LoadResult fixedRate(Endpoint endpoint, double rate, Duration duration) {
-    return FixedRateLoad.run(
-        new FixedRateLoad.Settings(
-            port,
-            List.of(HttpRequests.postJson(port, endpoint.path(), endpoint.body())),
-            rate,
-            duration,
-            CONNECTIONS,
-            null));
   }
 
   private String url(Endpoint endpoint) {

@@ -18,9 +18,9 @@ public record LoadResult(List<Sample> samples, long unsent, long resent, double 
     return samples.stream().filter(s -> !s.failed()).count() / elapsedSeconds;
   }
 
-  /** Requests that got no 200, plus those never sent. */
+  /** Requests sent that got no 200 (an error status or no response at all). */
   public long failures() {
-    return samples.stream().filter(Sample::failed).count() + unsent;
+    return samples.stream().filter(Sample::failed).count();
   }
 
   /** The latency at percentile {@code p}, in milliseconds, over every request. */

@@ -24,6 +24,15 @@ public final class Wrk {
       file:close()
       """;
 
+  /** Makes every connection pause between its requests, so wrk offers a bounded rate. */
+  private static final String PAUSE =
+      """
+      local pause = tonumber(os.getenv("SCOPEML_WRK_PAUSE_MS"))
+      function delay()
+        return pause
+      end
+      """;
+
   private final Path work;
 
   /**
@@ -39,19 +48,29 @@ public final class Wrk {
         .formatted(threads, connections, duration.toSeconds());
   }
 
-  /** Loads {@code url} with {@code body} and returns wrk's report. */
+  /** Loads {@code url} with {@code body} as fast as it answers and returns wrk's report. */
   public WrkReport run(String url, String body, int threads, int connections, Duration duration) {
+    return run(url, body, threads, connections, duration, 0);
+  }
+
+  /**
+   * Loads {@code url} with {@code body}, each connection pausing {@code pauseMillis} after every
+   * answer (wrk's {@code delay()} hook): {@code connections} connections then offer about {@code
+   * connections × 1000 / (pauseMillis + latency)} requests per second.
+   */
+  public WrkReport run(
+      String url, String body, int threads, int connections, Duration duration, long pauseMillis) {
     try {
       Files.createDirectories(work);
-      Path script = work.resolve("post.lua");
-      Files.writeString(script, SCRIPT);
+      Path script = work.resolve(pauseMillis > 0 ? "post-paced.lua" : "post.lua");
+      Files.writeString(script, pauseMillis > 0 ? SCRIPT + PAUSE : SCRIPT);
       Path bodyFile = Files.createTempFile(work, "body", ".json");
       Files.writeString(bodyFile, body);
       var process =
           new ProcessBuilder(
                   List.of(
                       "wrk",
-                      "-t" + threads,
+                      "-t" + Math.min(threads, connections),
                       "-c" + connections,
                       "-d" + duration.toSeconds() + "s",
                       "--timeout",
@@ -62,6 +81,7 @@ public final class Wrk {
                       url))
               .redirectErrorStream(true);
       process.environment().put("SCOPEML_WRK_BODY", bodyFile.toString());
+      process.environment().put("SCOPEML_WRK_PAUSE_MS", Long.toString(pauseMillis));
       Process wrk = process.start();
       String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (wrk.waitFor() != 0) {

@@ -70,10 +70,16 @@ final class ManyModels {
             pool.submit(
                 () -> {
                   for (int i = first; i < scopes; i += threads) {
-                    FittedModel fitted = xgboost.fit(data(i), params, i);
                     ScopeKey scope = ScopeKey.of("shop", scopeName(i));
+                    TrainingSet data = data(i);
+                    FittedModel fitted = xgboost.fit(data, params, i);
                     int version =
-                        writer.save(scope, VersionWriter.envelope(fitted), fitted.library(), ROWS);
+                        writer.save(
+                            scope,
+                            VersionWriter.envelope(fitted),
+                            writer.reference(rowMaps(data), fitted),
+                            fitted.library(),
+                            ROWS);
                     writer.promote(scope, version);
                     if (i % 1000 == 0) {
                       System.err.printf("[many models] %d of %d stored%n", i, scopes);
@@ -120,6 +126,19 @@ final class ManyModels {
     labels[0] = 0;
     labels[1] = 1;
     return new TrainingSet(schema, rows, labels);
+  }
+
+  /** The first reference rows of a training set as column to value maps, as a client sends them. */
+  private static List<Map<String, Object>> rowMaps(TrainingSet data) {
+    var maps = new ArrayList<Map<String, Object>>();
+    for (int r = 0; r < VersionWriter.REFERENCE_ROWS; r++) {
+      var row = new LinkedHashMap<String, Object>();
+      for (int f = 0; f < FEATURES; f++) {
+        row.put("x" + f, data.rows()[r][f]);
+      }
+      maps.add(row);
+    }
+    return maps;
   }
 
   private static String json(Map<String, Object> instance) {

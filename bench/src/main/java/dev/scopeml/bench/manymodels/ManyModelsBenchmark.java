@@ -173,9 +173,11 @@ public final class ManyModelsBenchmark {
         %,d scopes of one model (`shop=s00000` …), each a real XGBoost fit through the same \
         algorithm the trainer uses: 200 generated rows of 10 numeric features whose label follows \
         weights drawn per scope, 20 boosting rounds of depth 4 (40 trees, as Tribuo's softprob \
-        grows one tree per class per round), fitted on %d threads and stored and promoted through \
-        the model store, %s s in all. Then one scorer (default JVM settings) with a cache large \
-        enough for every scope, and one whose cache holds a tenth of their estimated size (%s \
+        grows one tree per class per round), fitted on %d threads and stored (with 20 reference \
+        rows, which the scorer replays before serving, as the trainer stores them) and promoted \
+        through the model store, %s s in all. Then one scorer (default JVM settings) with a \
+        cache large enough for every scope, and one whose cache holds a tenth of their \
+        estimated size (%s \
         MB), each loaded by the closed-loop generator (%d keep-alive connections, directly, %d s \
         after a 3 s warm-up) with one-row requests spread uniformly over all scopes. Cold \
         requests: scopes asked one at a time; a request during which the scorer's \
@@ -239,7 +241,8 @@ public final class ManyModelsBenchmark {
       report.paragraph(
           """
           Missed: a cold request fetches the artifact from PostgreSQL, verifies its SHA-256, \
-          decodes Tribuo's protobuf model and builds the flat predictor before answering; the \
+          decodes Tribuo's protobuf model, builds the flat predictor and replays the 20 \
+          reference rows before answering; the \
           scorer's own timer puts the load at %s ms of the %s ms."""
               .formatted(number(Stats.percentile(r.loadMillis, 50), 1), number(coldP50, 1)));
     }

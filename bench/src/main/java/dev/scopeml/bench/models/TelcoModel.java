@@ -41,19 +41,20 @@ public final class TelcoModel {
   private final Map<String, Object> params;
   private final List<Map<String, Object>> rows;
   private final ArtifactEnvelope artifact;
+  private final FittedModel fitted;
   private final String library;
 
   private TelcoModel(
       FeatureSchema schema,
       Map<String, Object> params,
       List<Map<String, Object>> rows,
-      ArtifactEnvelope artifact,
-      String library) {
+      FittedModel fitted) {
     this.schema = schema;
     this.params = params;
     this.rows = rows;
-    this.artifact = artifact;
-    this.library = library;
+    this.artifact = VersionWriter.envelope(fitted);
+    this.fitted = fitted;
+    this.library = fitted.library();
   }
 
   /** Trains on every row of {@link #SCOPE} with {@code trees} rounds of depth {@code depth}. */
@@ -73,13 +74,14 @@ public final class TelcoModel {
     Map<String, Object> params =
         xgboost.validate(Map.of("trees", trees, "maxDepth", depth, "eta", 0.3));
     FittedModel fitted = xgboost.fit(TrainingSet.encode(schema, rows), params, SEED);
-    return new TelcoModel(schema, params, rows, VersionWriter.envelope(fitted), fitted.library());
+    return new TelcoModel(schema, params, rows, fitted);
   }
 
   /** Registers the family (once) and stores a new version of {@link #SCOPE}; returns it. */
   public int store(JdbcModelStore store) {
     register(store);
-    return writer(store).save(SCOPE, artifact, library, rows.size());
+    VersionWriter writer = writer(store);
+    return writer.save(SCOPE, artifact, writer.reference(rows, fitted), library, rows.size());
   }
 
   /** Stores a new version and makes it active; returns it. */
@@ -94,7 +96,8 @@ public final class TelcoModel {
   public int storeAndPromote(JdbcModelStore store, ScopeKey scope) {
     register(store);
     VersionWriter writer = writer(store);
-    int version = writer.save(scope, artifact, library, rows.size());
+    int version =
+        writer.save(scope, artifact, writer.reference(rows, fitted), library, rows.size());
     writer.promote(scope, version);
     return version;
   }

@@ -2,6 +2,7 @@ package dev.scopeml.bench.models;
 
 import dev.scopeml.learning.LearningCodecs;
 import dev.scopeml.learning.algorithm.FittedModel;
+import dev.scopeml.learning.reference.ReferenceCheck;
 import dev.scopeml.modelstore.artifact.ArtifactEnvelope;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.modelstore.registry.NewModelVersion;
@@ -10,6 +11,7 @@ import dev.scopeml.modelstore.registry.ReferenceSample;
 import dev.scopeml.modelstore.schema.FeatureSchema;
 import dev.scopeml.modelstore.scope.ScopeKey;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** Saves fitted models as new versions of a scope, the way the trainer stores them. */
@@ -46,8 +48,25 @@ public final class VersionWriter {
     return LearningCodecs.artifactCodecs().wrap(fitted.format(), fitted.artifact());
   }
 
+  /** The trainer's default number of reference rows stored with a version. */
+  public static final int REFERENCE_ROWS = 20;
+
+  /**
+   * Up to {@link #REFERENCE_ROWS} of {@code rows} with the fitted model's probabilities for them,
+   * as the trainer stores with every version; the scorer replays them before serving, so loads in
+   * the figures pay for that check as they do in production.
+   */
+  public ReferenceSample reference(List<? extends Map<String, ?>> rows, FittedModel fitted) {
+    return ReferenceCheck.build(rows, fitted.predictor(), schema.encoder(), REFERENCE_ROWS);
+  }
+
   /** Saves {@code artifact} as the next version of {@code scope}; returns its number. */
-  public int save(ScopeKey scope, ArtifactEnvelope artifact, String library, long rows) {
+  public int save(
+      ScopeKey scope,
+      ArtifactEnvelope artifact,
+      ReferenceSample reference,
+      String library,
+      long rows) {
     return store
         .saveVersion(
             new NewModelVersion(
@@ -57,7 +76,7 @@ public final class VersionWriter {
                 params,
                 Map.of(),
                 schema,
-                ReferenceSample.empty(),
+                reference,
                 new Provenance(
                     null, source, rows, 0, Instant.now(), library, Runtime.version().toString()),
                 artifact))

@@ -25,7 +25,9 @@ import java.util.Objects;
 final class RollingSwap {
 
   private static final String PREDICT = "/v1/models/" + TelcoModel.MODEL + "/predict";
-  private static final int CONNECTIONS = 8;
+
+  /** Enough connections that a slow stretch does not leave due requests waiting for one. */
+  private static final int CONNECTIONS = 32;
 
   private final BenchSettings settings;
   private final TierController controller;
@@ -127,6 +129,11 @@ final class RollingSwap {
                 ratioTarget.text(),
                 ratioTarget.verdict()),
             List.of("failed requests", Long.toString(failed), "0", failedTarget.verdict()),
+            List.of(
+                "requests not sent within 5 s of when they were due (generator backlog, not failures)",
+                Long.toString(result.unsent()),
+                "",
+                ""),
             List.of("answered by release A after the swap", Long.toString(oldAfter), "0", "")));
     if (Boolean.FALSE.equals(ratioTarget.met())) {
       report.paragraph(
@@ -136,6 +143,18 @@ final class RollingSwap {
           meanwhile wait for CPU. On a machine where scorers have cores of their own (the \
           deployment the rollout is built for) the new scorer's start-up does not compete with \
           the old scorer's requests.""");
+    }
+    if (result.unsent() > 0) {
+      report.paragraph(
+          """
+          %d requests were never sent: they were still waiting for a free connection 5 s after \
+          they were due, because for a while the tier answered more slowly than the offered \
+          rate (after the swap the p50 was %s ms: the new scorers' JVMs had not yet compiled \
+          their request path, on cores shared with other work). They never reached nginx, so \
+          they are not failed requests, but they are load the tier did not absorb in time."""
+              .formatted(
+                  result.unsent(),
+                  number(result.percentileMillis(50, swapEnd, Long.MAX_VALUE), 0)));
     }
     report.summary("6", "rolling swap duration", number(seconds, 1) + " s", Target.none());
     report.summary("6", "rolling swap p99 during / steady", number(ratio, 2) + "×", ratioTarget);
