@@ -3,8 +3,10 @@ package dev.scopeml.scorer.modelcache;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,24 +23,55 @@ final class ModelLoads implements AutoCloseable {
 
   private record VersionKey(ModelScope key, int version) {}
 
-  private final ModelLoader loader;
+  /** Fetches and verifies one version; {@link ModelLoader} in the scorer. */
+  @FunctionalInterface
+  interface VersionLoader {
+    LoadedModel load(ModelScope key, int version);
+  }
+
+  private final VersionLoader loader;
   private final ModelCache cache;
   private final RegistryView view;
   private final CacheMetrics metrics;
-  private final ExecutorService executor;
+  private final Executor executor;
+  private final Runnable shutdown;
   private final Map<VersionKey, CompletableFuture<LoadedModel>> inFlight =
       new ConcurrentHashMap<>();
   private final Map<VersionKey, RefusedModelException> refused = new ConcurrentHashMap<>();
 
   ModelLoads(
       ModelLoader loader, ModelCache cache, RegistryView view, CacheMetrics metrics, int threads) {
+    this(loader::load, cache, view, metrics, loaderPool(threads));
+  }
+
+  private ModelLoads(
+      VersionLoader loader,
+      ModelCache cache,
+      RegistryView view,
+      CacheMetrics metrics,
+      ExecutorService pool) {
+    this(loader, cache, view, metrics, pool, pool::shutdownNow);
+  }
+
+  /** Loads on {@code executor}, which {@code shutdown} stops when these loads are closed. */
+  ModelLoads(
+      VersionLoader loader,
+      ModelCache cache,
+      RegistryView view,
+      CacheMetrics metrics,
+      Executor executor,
+      Runnable shutdown) {
     this.loader = loader;
     this.cache = cache;
     this.view = view;
     this.metrics = metrics;
-    this.executor =
-        Executors.newFixedThreadPool(
-            threads, Thread.ofPlatform().daemon().name("scopeml-model-loader-", 0).factory());
+    this.executor = executor;
+    this.shutdown = shutdown;
+  }
+
+  private static ExecutorService loaderPool(int threads) {
+    return Executors.newFixedThreadPool(
+        threads, Thread.ofPlatform().daemon().name("scopeml-model-loader-", 0).factory());
   }
 
   /**
@@ -55,11 +88,32 @@ final class ModelLoads implements AutoCloseable {
     if (cached != null && cached.version() == version) {
       return CompletableFuture.completedFuture(cached);
     }
-    return inFlight.computeIfAbsent(
-        versionKey,
-        k ->
-            CompletableFuture.supplyAsync(() -> loadAndInstall(k), executor)
-                .whenComplete((model, failure) -> inFlight.remove(k)));
+    // The future is registered before its load starts and removed by the load itself, never from
+    // inside a map operation: a load that finishes at once (a refused version, a fast load on a
+    // quiet machine) would otherwise remove its key while the map is still inserting it.
+    var started = new CompletableFuture<LoadedModel>();
+    CompletableFuture<LoadedModel> shared = inFlight.putIfAbsent(versionKey, started);
+    if (shared != null) {
+      return shared;
+    }
+    try {
+      executor.execute(() -> runLoad(versionKey, started));
+    } catch (RejectedExecutionException e) {
+      inFlight.remove(versionKey, started);
+      started.completeExceptionally(e);
+    }
+    return started;
+  }
+
+  private void runLoad(VersionKey versionKey, CompletableFuture<LoadedModel> result) {
+    try {
+      LoadedModel model = loadAndInstall(versionKey);
+      inFlight.remove(versionKey, result);
+      result.complete(model);
+    } catch (Throwable failure) {
+      inFlight.remove(versionKey, result);
+      result.completeExceptionally(failure);
+    }
   }
 
   /** Whether {@code version} of {@code key} was refused. */
@@ -103,6 +157,6 @@ final class ModelLoads implements AutoCloseable {
 
   @Override
   public void close() {
-    executor.shutdownNow();
+    shutdown.run();
   }
 }

@@ -1,10 +1,8 @@
 package dev.scopeml.scorer.modelcache;
 
+import static dev.scopeml.scorer.modelcache.CachedModels.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scopeml.learning.prediction.Predictor;
-import dev.scopeml.modelstore.registry.StoredModels;
-import dev.scopeml.modelstore.scope.ScopeKey;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,38 +59,5 @@ class ModelCacheTest {
     assertThat(cache.get(v1.key())).isSameAs(v1);
     assertThat(cache.installIf(model("a", 3, 100), () -> true)).isTrue();
     assertThat(cache.get(v1.key()).version()).isEqualTo(3);
-  }
-
-  private static LoadedModel model(String scope, int version, long bytes) {
-    return new LoadedModel(
-        new ModelScope("m", ScopeKey.of("s", scope)),
-        version,
-        "stub",
-        StoredModels.schema(),
-        new ConstantPredictor(),
-        bytes);
-  }
-
-  private static final class ConstantPredictor implements Predictor {
-    @Override
-    public int classCount() {
-      return 2;
-    }
-
-    @Override
-    public int width() {
-      return 4;
-    }
-
-    @Override
-    public void predict(double[] encodedRow, double[] probabilitiesOut) {
-      probabilitiesOut[0] = 0.5;
-      probabilitiesOut[1] = 0.5;
-    }
-
-    @Override
-    public void predictBatch(double[] rowsFlat, int rowCount, double[] probabilitiesOut) {
-      java.util.Arrays.fill(probabilitiesOut, 0, rowCount * 2, 0.5);
-    }
   }
 }
