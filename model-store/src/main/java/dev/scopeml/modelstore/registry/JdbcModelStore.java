@@ -111,63 +111,80 @@ public final class JdbcModelStore implements ModelStore {
 
   @Override
   public ModelVersion saveVersion(NewModelVersion version) {
+    return transactions.inTransaction(connection -> save(connection, version));
+  }
+
+  @Override
+  public ModelVersion saveAndPromoteIf(
+      NewModelVersion version, String actor, String reason, PromotionCondition condition) {
     return transactions.inTransaction(
         connection -> {
-          if (family(connection, version.model(), false).isEmpty()) {
-            throw RegistryException.notFound("model '" + version.model() + "' is not registered");
-          }
-          String scope = version.scope().toString();
-          try (var ensure =
-              connection.prepareStatement(
-                  "INSERT INTO model_scopes (model, scope) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-            ensure.setString(1, version.model());
-            ensure.setString(2, scope);
-            ensure.executeUpdate();
-          }
-          // Locking the scope row first makes the idempotency check and numbering race-free.
-          int last = lockScope(connection, version.model(), scope);
-          if (version.provenance().runId() != null) {
-            Optional<ModelVersion> earlier = versionOfRun(connection, version);
-            if (earlier.isPresent()) {
-              return earlier.get();
-            }
-          }
-          int number = last + 1;
-          try (var bump =
-              connection.prepareStatement(
-                  "UPDATE model_scopes SET last_version = ? WHERE model = ? AND scope = ?")) {
-            bump.setInt(1, number);
-            bump.setString(2, version.model());
-            bump.setString(3, scope);
-            bump.executeUpdate();
-          }
-          byte[] artifact = version.artifact().toBytes();
-          try (var insert =
-              connection.prepareStatement(
-                  """
-                  INSERT INTO model_versions (model, scope, version, format, algorithm,
-                    hyperparameters, metrics, feature_schema, reference, provenance, run_id,
-                    artifact, artifact_sha256, artifact_bytes)
-                  VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
-                  """)) {
-            insert.setString(1, version.model());
-            insert.setString(2, scope);
-            insert.setInt(3, number);
-            insert.setString(4, version.artifact().format());
-            insert.setString(5, version.algorithm());
-            insert.setString(6, RegistryJson.write(version.hyperparameters()));
-            insert.setString(7, RegistryJson.write(version.metrics()));
-            insert.setString(8, RegistryJson.write(version.schema()));
-            insert.setString(9, RegistryJson.write(version.reference()));
-            insert.setString(10, RegistryJson.write(version.provenance()));
-            insert.setObject(11, version.provenance().runId());
-            insert.setBytes(12, artifact);
-            insert.setString(13, version.artifact().sha256());
-            insert.setInt(14, artifact.length);
-            insert.executeUpdate();
-          }
-          return version(connection, version.model(), version.scope(), number).orElseThrow();
+          ModelVersion saved = save(connection, version);
+          // save holds the scope's lock, so the condition sees the version active at commit.
+          boolean promoted =
+              switchActive(connection, saved, PromotionEvent.Kind.PROMOTE, actor, reason, condition)
+                  .isPresent();
+          return promoted ? activeCopy(saved) : saved;
         });
+  }
+
+  /** Stores {@code version} inside the caller's transaction, leaving its scope locked. */
+  private static ModelVersion save(Connection connection, NewModelVersion version)
+      throws SQLException {
+    if (!familyExists(connection, version.model())) {
+      throw RegistryException.notFound("model '" + version.model() + "' is not registered");
+    }
+    String scope = version.scope().toString();
+    try (var ensure =
+        connection.prepareStatement(
+            "INSERT INTO model_scopes (model, scope) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+      ensure.setString(1, version.model());
+      ensure.setString(2, scope);
+      ensure.executeUpdate();
+    }
+    // Locking the scope row first makes the idempotency check and numbering race-free.
+    int last = lockScope(connection, version.model(), scope);
+    if (version.provenance().runId() != null) {
+      Optional<ModelVersion> earlier = versionOfRun(connection, version);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
+    int number = last + 1;
+    try (var bump =
+        connection.prepareStatement(
+            "UPDATE model_scopes SET last_version = ? WHERE model = ? AND scope = ?")) {
+      bump.setInt(1, number);
+      bump.setString(2, version.model());
+      bump.setString(3, scope);
+      bump.executeUpdate();
+    }
+    byte[] artifact = version.artifact().toBytes();
+    try (var insert =
+        connection.prepareStatement(
+            """
+              INSERT INTO model_versions (model, scope, version, format, algorithm,
+                hyperparameters, metrics, feature_schema, reference, provenance, run_id,
+                artifact, artifact_sha256, artifact_bytes)
+              VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
+              """)) {
+      insert.setString(1, version.model());
+      insert.setString(2, scope);
+      insert.setInt(3, number);
+      insert.setString(4, version.artifact().format());
+      insert.setString(5, version.algorithm());
+      insert.setString(6, RegistryJson.write(version.hyperparameters()));
+      insert.setString(7, RegistryJson.write(version.metrics()));
+      insert.setString(8, RegistryJson.write(version.schema()));
+      insert.setString(9, RegistryJson.write(version.reference()));
+      insert.setString(10, RegistryJson.write(version.provenance()));
+      insert.setObject(11, version.provenance().runId());
+      insert.setBytes(12, artifact);
+      insert.setString(13, version.artifact().sha256());
+      insert.setInt(14, artifact.length);
+      insert.executeUpdate();
+    }
+    return version(connection, version.model(), version.scope(), number).orElseThrow();
   }
 
   @Override
@@ -334,7 +351,6 @@ public final class JdbcModelStore implements ModelStore {
       String reason,
       PromotionCondition condition)
       throws SQLException {
-    String scopeText = scope.toString();
     lockExistingScope(connection, model, scope);
     ModelVersion candidate =
         version(connection, model, scope, version)
@@ -342,6 +358,24 @@ public final class JdbcModelStore implements ModelStore {
                 () ->
                     RegistryException.notFound(
                         "model '" + model + "' has no version " + version + " for scope " + scope));
+    return switchActive(connection, candidate, kind, actor, reason, condition);
+  }
+
+  /**
+   * Makes {@code candidate} its scope's active version if {@code condition} agrees, inside the
+   * caller's transaction, which must hold the scope's lock; empty if nothing changed.
+   */
+  private static Optional<PromotionEvent> switchActive(
+      Connection connection,
+      ModelVersion candidate,
+      PromotionEvent.Kind kind,
+      String actor,
+      String reason,
+      PromotionCondition condition)
+      throws SQLException {
+    String model = candidate.model();
+    String scopeText = candidate.scope().toString();
+    int version = candidate.version();
     ModelVersion active = activeVersion(connection, model, scopeText).orElse(null);
     if (active != null && active.version() == version) {
       return Optional.empty();
@@ -435,6 +469,32 @@ public final class JdbcModelStore implements ModelStore {
       query.setString(1, model);
       return Rows.one(query, row -> true).isPresent();
     }
+  }
+
+  private static boolean familyExists(Connection connection, String name) throws SQLException {
+    try (var query = connection.prepareStatement("SELECT 1 FROM model_families WHERE name = ?")) {
+      query.setString(1, name);
+      return Rows.one(query, row -> true).isPresent();
+    }
+  }
+
+  /** {@code version} as read after its promotion in the same transaction. */
+  private static ModelVersion activeCopy(ModelVersion version) {
+    return new ModelVersion(
+        version.model(),
+        version.scope(),
+        version.version(),
+        version.format(),
+        version.algorithm(),
+        version.hyperparameters(),
+        version.metrics(),
+        version.schema(),
+        version.reference(),
+        version.provenance(),
+        version.sha256(),
+        version.artifactBytes(),
+        version.createdAt(),
+        true);
   }
 
   private static Optional<ModelFamily> family(Connection connection, String name, boolean lock)

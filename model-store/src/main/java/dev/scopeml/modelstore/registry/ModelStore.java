@@ -35,6 +35,19 @@ public interface ModelStore {
    */
   ModelVersion saveVersion(NewModelVersion version);
 
+  /**
+   * Stores a version as {@link #saveVersion} does and, in the same transaction and under the same
+   * scope lock, promotes it as {@link #promoteIf} does: one commit, so a version is never left
+   * stored but unpromoted by a crash between the two, and the condition compares against the
+   * version that is active at commit.
+   *
+   * @return the stored version (or the run's earlier one), {@link ModelVersion#active()} telling
+   *     whether it is the scope's active version at commit
+   * @throws RegistryException NOT_FOUND if the family is not registered
+   */
+  ModelVersion saveAndPromoteIf(
+      NewModelVersion version, String actor, String reason, PromotionCondition condition);
+
   Optional<ModelVersion> version(String model, ScopeKey scope, int version);
 
   /** A version with its artifact bytes. */

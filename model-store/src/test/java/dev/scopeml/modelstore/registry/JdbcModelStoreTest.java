@@ -160,6 +160,55 @@ class JdbcModelStoreTest extends PostgresTest {
   }
 
   @Test
+  void saveAndPromoteIfStoresAndPromotesInOneCommit() {
+    store.registerFamily(StoredModels.family("together"));
+    PromotionCondition better =
+        (active, candidate) ->
+            active == null || candidate.metrics().get("auc") > active.metrics().get("auc");
+
+    ModelVersion first =
+        store.saveAndPromoteIf(
+            StoredModels.version("together", ONE_YEAR, UUID.randomUUID(), 0.80), "t", "", better);
+    assertThat(first.active()).isTrue();
+    ModelVersion worse =
+        store.saveAndPromoteIf(
+            StoredModels.version("together", ONE_YEAR, UUID.randomUUID(), 0.70), "t", "", better);
+    assertThat(worse.version()).isEqualTo(2);
+    assertThat(worse.active()).as("declined by the condition, stored all the same").isFalse();
+    assertThat(store.activeVersion("together", ONE_YEAR).orElseThrow().version()).isEqualTo(1);
+
+    UUID run = UUID.randomUUID();
+    ModelVersion better3 =
+        store.saveAndPromoteIf(
+            StoredModels.version("together", ONE_YEAR, run, 0.90), "t", "", better);
+    ModelVersion retried =
+        store.saveAndPromoteIf(
+            StoredModels.version("together", ONE_YEAR, run, 0.95), "t", "", better);
+    assertThat(retried.version()).isEqualTo(better3.version()).isEqualTo(3);
+    assertThat(retried.active()).as("a retry of the run finds its version active").isTrue();
+    assertThat(store.versions("together", ONE_YEAR)).hasSize(3);
+    assertThat(store.events("together", ONE_YEAR))
+        .extracting(PromotionEvent::toVersion)
+        .as("one promotion per promoted version, none from the retry")
+        .containsExactly(1, 3);
+  }
+
+  @Test
+  void saveAndPromoteIfOfAnUnknownModelStoresNothing() {
+    assertThatThrownBy(
+            () ->
+                store.saveAndPromoteIf(
+                    StoredModels.version("phantom", ONE_YEAR, null, 0.5),
+                    "t",
+                    "",
+                    PromotionCondition.always()))
+        .isInstanceOfSatisfying(
+            RegistryException.class,
+            e -> assertThat(e.reason()).isEqualTo(RegistryException.Reason.NOT_FOUND));
+    assertThat(store.scopes("phantom")).isEmpty();
+  }
+
+  @Test
   void concurrentPromotionsLeaveOneActiveVersionAndAConsistentLog() throws Exception {
     store.registerFamily(StoredModels.family("race"));
     int threads = 8;

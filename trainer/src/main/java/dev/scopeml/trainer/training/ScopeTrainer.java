@@ -177,7 +177,9 @@ class ScopeTrainer {
     var artifact = codecs.wrap(fitted.format(), fitted.artifact());
     timings.lap("serialize");
     ModelVersion version =
-        store.saveVersion(
+        store(
+            spec,
+            task,
             new NewModelVersion(
                 spec.model(),
                 task.scope(),
@@ -195,12 +197,12 @@ class ScopeTrainer {
                     fitted.library(),
                     Runtime.version().toString()),
                 artifact));
+    timings.lap("store");
     control.reached(TaskPhase.STORED);
     if (control.abandoned()) {
       return new Outcome.Abandoned("stopped after storing version " + version.version());
     }
-    boolean promoted = promote(spec, task, version);
-    timings.lap("store");
+    boolean promoted = version.active();
 
     return new Outcome.Ended(
         TaskStatus.SUCCEEDED,
@@ -219,22 +221,20 @@ class ScopeTrainer {
             task.attempt()));
   }
 
-  private boolean promote(RunSpec spec, ClaimedTask task, ModelVersion version) {
+  /**
+   * Stores the version and promotes it by the run's policy in one transaction. A retried task gets
+   * its earlier version back, active if an earlier attempt promoted it.
+   */
+  private ModelVersion store(RunSpec spec, ClaimedTask task, NewModelVersion version) {
     PromotionPolicy policy = spec.promotionPolicy();
-    if (policy != PromotionPolicy.NEVER) {
-      store.promoteIf(
-          spec.model(),
-          task.scope(),
-          version.version(),
-          "trainer " + task.worker(),
-          "run " + task.runId() + ", policy " + policy.apiName() + " on " + spec.metric(),
-          policy.condition(spec.promotionMetric()));
+    if (policy == PromotionPolicy.NEVER) {
+      return store.saveVersion(version);
     }
-    // Also true when an earlier attempt of this task promoted the same version.
-    return store
-        .activeVersion(spec.model(), task.scope())
-        .map(active -> active.version() == version.version())
-        .orElse(false);
+    return store.saveAndPromoteIf(
+        version,
+        "trainer " + task.worker(),
+        "run " + task.runId() + ", policy " + policy.apiName() + " on " + spec.metric(),
+        policy.condition(spec.promotionMetric()));
   }
 
   private static int[] labels(CsvTable table, int[] rows, RunSpec spec) {

@@ -8,6 +8,9 @@ public enum TaskPhase {
   LOADED,
   /** The model is fitted, nothing stored yet. */
   FITTED,
-  /** The version is stored, not yet promoted, and the task not yet completed. */
+  /**
+   * The version is stored (and promoted, by the run's policy, in the same transaction); the task is
+   * not yet completed.
+   */
   STORED
 }
