@@ -14,12 +14,13 @@ import dev.scopeml.scorer.scoring.Scoring;
 import dev.scopeml.scorer.web.BadRequestException;
 import dev.scopeml.scorer.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,9 +55,10 @@ class PredictController {
     this.maxInstances = properties.maxInstances();
   }
 
-  @PostMapping("/v1/models/{model}/predict")
-  ResponseEntity<PredictResponse> predict(
-      @PathVariable("model") String model, HttpServletRequest http) {
+  @PostMapping(path = "/v1/models/{model}/predict", produces = MediaType.APPLICATION_JSON_VALUE)
+  void predict(
+      @PathVariable("model") String model, HttpServletRequest http, HttpServletResponse response)
+      throws IOException {
     Observation observation = Observation.begin(http, API);
     Object body = bodies.readJson(http);
     ModelFamily family = resolver.family(model);
@@ -68,23 +70,27 @@ class PredictController {
     List<ScopeGroup> groups = scoring.group(family.name(), scopes);
     observation.scope(groups.get(0).resolution().model().key().scope().toString());
 
-    var predictions = new Prediction[instances.size()];
+    var probabilities = new double[groups.size()][];
     var versions = new TreeSet<Integer>();
-    for (ScopeGroup group : groups) {
-      LoadedModel answering = group.resolution().model();
-      double[] probabilities =
+    for (int g = 0; g < groups.size(); g++) {
+      ScopeGroup group = groups.get(g);
+      probabilities[g] =
           scoring.predict(group, (row, m, out, offset) -> encode(instances, row, m, out, offset));
-      fill(predictions, group, probabilities);
-      versions.add(answering.version());
+      versions.add(group.resolution().model().version());
     }
+    byte[] answer = PredictResponse.json(family.name(), groups, probabilities, instances.size());
     long nanos = observation.elapsedNanos();
     for (ScopeGroup group : groups) {
       metrics.success(
           API, family.name(), group.resolution().model().key().scope().toString(), nanos);
     }
-    return ResponseEntity.ok()
-        .header(MODEL_VERSION_HEADER, join(versions))
-        .body(new PredictResponse(family.name(), Arrays.asList(predictions)));
+    // Written here rather than returned for a message converter: a complete body with its length
+    // goes out in one write instead of a flushed chunk and a closing chunk (see PredictResponse).
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setHeader(MODEL_VERSION_HEADER, join(versions));
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setContentLength(answer.length);
+    response.getOutputStream().write(answer);
   }
 
   private static ScopeKey[] scopesOf(PredictRequest request, ModelFamily family) {
@@ -108,29 +114,6 @@ class PredictController {
     } catch (RowEncodingException e) {
       String field = "instances[" + row + "]." + e.field();
       throw new BadRequestException(field, field + ": " + e.getMessage());
-    }
-  }
-
-  private static void fill(Prediction[] predictions, ScopeGroup group, double[] probabilities) {
-    LoadedModel model = group.resolution().model();
-    boolean fallback = group.resolution().fallback();
-    String scope = model.key().scope().toString();
-    String requested = fallback ? group.requested().toString() : null;
-    int classes = model.classCount();
-    int[] rows = group.rows();
-    for (int i = 0; i < rows.length; i++) {
-      var byClass = new LinkedHashMap<String, Double>(classes * 2);
-      for (int c = 0; c < classes; c++) {
-        byClass.put(model.className(c), probabilities[i * classes + c]);
-      }
-      predictions[rows[i]] =
-          new Prediction(
-              scope,
-              model.version(),
-              model.className(Scoring.argmax(probabilities, i, classes)),
-              byClass,
-              fallback ? Boolean.TRUE : null,
-              requested);
     }
   }
 

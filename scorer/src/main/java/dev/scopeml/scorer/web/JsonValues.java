@@ -91,10 +91,11 @@ final class JsonValues {
     while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
       Object value = value(parser, parser.nextToken());
-      if (object.containsKey(name)) {
+      int before = object.size();
+      object.put(name, value);
+      if (object.size() == before) {
         throw new BadRequestException(name, "field '" + name + "' appears twice in one object");
       }
-      object.put(name, value);
     }
     if (token != JsonToken.END_OBJECT) {
       throw new BadRequestException(null, "malformed JSON: unterminated object");
