@@ -31,7 +31,16 @@ public final class XGBoostJsonReader {
    *     categorical splits, vector leaves, other objectives) or that do not fit the feature slots
    */
   public static TreeEnsemble read(byte[] modelJson, int[] featureSlots, int width) {
-    JsonNode root = JSON.readTree(modelJson);
+    return read(JSON.readTree(modelJson), featureSlots, width);
+  }
+
+  /**
+   * Reads a booster's model document already parsed, e.g. from the UBJSON xgboost saves by default
+   * ({@link UbjsonParser}).
+   *
+   * @see #read(byte[], int[], int)
+   */
+  public static TreeEnsemble read(JsonNode root, int[] featureSlots, int width) {
     JsonNode learner = root.path("learner");
     Objective objective = Objective.of(learner.path("objective").path("name").asString());
     JsonNode booster = learner.path("gradient_booster");

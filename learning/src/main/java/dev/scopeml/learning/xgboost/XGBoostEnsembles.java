@@ -1,17 +1,22 @@
 package dev.scopeml.learning.xgboost;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import dev.scopeml.learning.trees.TreeEnsemble;
 import dev.scopeml.learning.trees.TreeEnsemblePredictor;
-import dev.scopeml.learning.trees.XGBoostJsonReader;
 import dev.scopeml.modelstore.schema.FeatureSchema;
 import java.util.HashMap;
 import java.util.List;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.tribuo.FeatureMap;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.OutputInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.common.xgboost.XGBoostModel;
+import org.tribuo.common.xgboost.protos.XGBoostModelProto;
+import org.tribuo.protos.core.ModelDataProto;
+import org.tribuo.protos.core.ModelProto;
 
 /** Builds the fast predictor from a Tribuo XGBoost model or a bare xgboost4j booster. */
 public final class XGBoostEnsembles {
@@ -21,24 +26,58 @@ public final class XGBoostEnsembles {
   /**
    * The fast predictor of a Tribuo XGBoost classification model under the schema it was trained
    * with: Tribuo's feature names are the schema's encoded slot names, its labels the schema's
-   * classes.
+   * classes. Reads the model's protobuf form, as it is stored, so the booster is saved once and
+   * never copied or exported again by the native library.
    *
    * @throws IllegalArgumentException if the model's features or labels are not the schema's
    */
   public static TreeEnsemblePredictor predictor(XGBoostModel<?> model, FeatureSchema schema) {
-    List<Booster> boosters = model.getInnerModels();
-    if (boosters.size() != 1) {
-      throw new IllegalArgumentException(
-          "expected one booster per classification model, found " + boosters.size());
+    return predictor(model.serialize(), schema);
+  }
+
+  /**
+   * Whether {@code stored} is a Tribuo XGBoost model, which {@link #predictor(ModelProto,
+   * FeatureSchema)} reads.
+   */
+  public static boolean isXGBoost(ModelProto stored) {
+    return XGBoostModel.class.getName().equals(stored.getClassName());
+  }
+
+  /**
+   * The fast predictor of a stored Tribuo XGBoost model, read straight from its protobuf form: the
+   * booster's saved bytes, feature map and label domain. Neither Tribuo's model object nor the
+   * native booster is built, which keeps a model load in a scorer to parsing and array filling.
+   *
+   * @throws IllegalArgumentException if it is not one XGBoost classification booster whose features
+   *     and labels are the schema's
+   */
+  public static TreeEnsemblePredictor predictor(ModelProto stored, FeatureSchema schema) {
+    if (!isXGBoost(stored)) {
+      throw new IllegalArgumentException("not a Tribuo XGBoost model: " + stored.getClassName());
     }
-    int[] featureSlots = featureSlots(model.getFeatureIDMap(), schema);
-    int[] classSlots = classSlots(model.getOutputIDInfo(), schema);
-    Booster booster = boosters.get(0);
+    XGBoostModelProto data;
     try {
-      return predictor(booster, featureSlots, schema.width(), classSlots, schema.classes().size());
-    } finally {
-      booster.dispose();
+      data = stored.getSerializedData().unpack(XGBoostModelProto.class);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalArgumentException("unreadable Tribuo XGBoost model: " + e.getMessage(), e);
     }
+    if (data.getModelsCount() != 1) {
+      throw new IllegalArgumentException(
+          "expected one booster per classification model, found " + data.getModelsCount());
+    }
+    ModelDataProto metadata = data.getMetadata();
+    if (!(FeatureMap.deserialize(metadata.getFeatureDomain())
+            instanceof ImmutableFeatureMap features)
+        || !(OutputInfo.deserialize(metadata.getOutputDomain())
+            instanceof ImmutableOutputInfo<?> outputs)) {
+      throw new IllegalArgumentException("Tribuo model without immutable feature and output maps");
+    }
+    return predictor(
+        data.getModels(0).toByteArray(),
+        featureSlots(features, schema),
+        schema.width(),
+        classSlots(outputs, schema),
+        schema.classes().size());
   }
 
   /**
@@ -51,13 +90,18 @@ public final class XGBoostEnsembles {
    */
   public static TreeEnsemblePredictor predictor(
       Booster booster, int[] featureSlots, int width, int[] classSlots, int classCount) {
-    byte[] json;
+    byte[] saved;
     try {
-      json = booster.toByteArray("json");
+      saved = booster.toByteArray("ubj");
     } catch (XGBoostError e) {
       throw new IllegalStateException("xgboost could not export its model: " + e.getMessage(), e);
     }
-    TreeEnsemble ensemble = XGBoostJsonReader.read(json, featureSlots, width);
+    return predictor(saved, featureSlots, width, classSlots, classCount);
+  }
+
+  private static TreeEnsemblePredictor predictor(
+      byte[] savedBooster, int[] featureSlots, int width, int[] classSlots, int classCount) {
+    TreeEnsemble ensemble = SavedBoosters.ensemble(savedBooster, featureSlots, width);
     return new TreeEnsemblePredictor(ensemble, classSlots, classCount);
   }
 

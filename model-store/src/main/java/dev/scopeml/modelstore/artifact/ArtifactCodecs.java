@@ -35,7 +35,15 @@ public final class ArtifactCodecs {
    * @throws ArtifactException for a tampered, truncated or unknown artifact, or a refused class
    */
   public Object open(byte[] bytes, String expectedSha256) {
-    ArtifactEnvelope envelope = ArtifactEnvelope.open(bytes, expectedSha256);
+    return decode(ArtifactEnvelope.open(bytes, expectedSha256));
+  }
+
+  /**
+   * Decodes an envelope already opened (and so verified).
+   *
+   * @throws ArtifactException for an unknown format or a payload its codec cannot decode
+   */
+  public Object decode(ArtifactEnvelope envelope) {
     return codec(envelope.format()).decode(envelope.payload());
   }
 

@@ -27,9 +27,23 @@ public final class TribuoProtobufCodec implements ModelCodec<Model<?>> {
 
   @Override
   public Model<?> decode(byte[] payload) {
+    ModelProto stored = parse(payload);
     try {
-      return Model.deserialize(ModelProto.parseFrom(payload));
-    } catch (InvalidProtocolBufferException | RuntimeException e) {
+      return Model.deserialize(stored);
+    } catch (RuntimeException e) {
+      throw new ArtifactException("not a Tribuo protobuf model: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The payload's protobuf message, for readers that need only part of the model.
+   *
+   * @throws ArtifactException if it is not a Tribuo model message
+   */
+  public static ModelProto parse(byte[] payload) {
+    try {
+      return ModelProto.parseFrom(payload);
+    } catch (InvalidProtocolBufferException e) {
       throw new ArtifactException("not a Tribuo protobuf model: " + e.getMessage(), e);
     }
   }

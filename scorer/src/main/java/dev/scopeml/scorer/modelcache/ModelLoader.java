@@ -6,6 +6,7 @@ import dev.scopeml.learning.reference.ReferenceCheck;
 import dev.scopeml.learning.reference.ReferenceMismatchException;
 import dev.scopeml.learning.trees.TreeEnsemblePredictor;
 import dev.scopeml.modelstore.artifact.ArtifactCodecs;
+import dev.scopeml.modelstore.artifact.ArtifactEnvelope;
 import dev.scopeml.modelstore.artifact.ArtifactException;
 import dev.scopeml.modelstore.registry.ModelStore;
 import dev.scopeml.modelstore.registry.ModelVersion;
@@ -47,15 +48,12 @@ final class ModelLoader {
             .artifact(key.model(), key.scope(), version)
             .orElseThrow(() -> new IllegalStateException(key + " has no version " + version));
     ModelVersion meta = stored.version();
-    Object artifact;
-    try {
-      artifact = codecs.open(stored.bytes(), meta.sha256());
-    } catch (ArtifactException e) {
-      throw refuse(RefusedModelException.Reason.ARTIFACT, key, version, e);
-    }
     Predictor predictor;
     try {
-      predictor = PredictorFactory.create(artifact, meta.schema());
+      ArtifactEnvelope envelope = ArtifactEnvelope.open(stored.bytes(), meta.sha256());
+      predictor = PredictorFactory.create(envelope, codecs, meta.schema());
+    } catch (ArtifactException e) {
+      throw refuse(RefusedModelException.Reason.ARTIFACT, key, version, e);
     } catch (IllegalArgumentException e) {
       throw refuse(RefusedModelException.Reason.UNSUPPORTED, key, version, e);
     }
