@@ -11,6 +11,7 @@ import dev.scopeml.learning.prediction.PredictorFactory;
 import dev.scopeml.modelstore.artifact.ArtifactCodecs;
 import dev.scopeml.modelstore.artifact.ArtifactEnvelope;
 import dev.scopeml.modelstore.artifact.ArtifactException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,16 +34,24 @@ class LearningCodecsTest {
     FittedModel fitted =
         algorithm.fit(data.train(), algorithm.validate(Map.of(kv[0], Integer.parseInt(kv[1]))), 4);
 
-    ArtifactEnvelope envelope = codecs.wrap(fitted.format(), fitted.artifact());
-    Object decoded = codecs.open(envelope.toBytes(), envelope.sha256());
-    Predictor loaded = PredictorFactory.create(decoded, data.schema());
+    ArtifactEnvelope envelope = fitted.envelope(codecs);
+    assertThat(envelope.payload())
+        .as("what fitting encoded is what the codec encodes")
+        .isEqualTo(codecs.wrap(fitted.format(), fitted.artifact()).payload());
+    ArtifactEnvelope stored = ArtifactEnvelope.open(envelope.toBytes(), envelope.sha256());
+    List<Predictor> loaded =
+        List.of(
+            PredictorFactory.create(codecs.decode(stored), data.schema()),
+            PredictorFactory.create(stored, codecs, data.schema()));
 
     double[] expected = new double[2];
     double[] actual = new double[2];
     for (double[] row : data.holdout().rows()) {
       fitted.predictor().predict(row, expected);
-      loaded.predict(row, actual);
-      assertThat(actual).isEqualTo(expected);
+      for (Predictor predictor : loaded) {
+        predictor.predict(row, actual);
+        assertThat(actual).isEqualTo(expected);
+      }
     }
   }
 

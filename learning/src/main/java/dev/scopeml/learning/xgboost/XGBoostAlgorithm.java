@@ -17,6 +17,7 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.common.xgboost.XGBoostModel;
 import org.tribuo.common.xgboost.XGBoostTrainer;
+import org.tribuo.protos.core.ModelProto;
 
 /**
  * Gradient-boosted trees by xgboost, trained through Tribuo's {@link XGBoostClassificationTrainer}
@@ -82,9 +83,12 @@ public final class XGBoostAlgorithm implements Algorithm {
             seed);
     XGBoostModel<Label> model =
         trainer.train(new TribuoExamples(data.schema().encodedNames()).dataset(data));
-    TreeEnsemblePredictor predictor = XGBoostEnsembles.predictor(model, data.schema());
+    // Serialized once: the predictor is read from the form that is stored, and stored as is.
+    ModelProto stored = model.serialize();
+    TreeEnsemblePredictor predictor = XGBoostEnsembles.predictor(stored, data.schema());
     String library =
         "tribuo " + Tribuo.VERSION + " / xgboost4j " + predictor.ensemble().xgboostVersion();
-    return new FittedModel(TribuoProtobufCodec.FORMAT, model, predictor, library);
+    return new FittedModel(
+        TribuoProtobufCodec.FORMAT, model, predictor, library, stored.toByteArray());
   }
 }

@@ -174,7 +174,7 @@ class ScopeTrainer {
       return cancelled(task, rows.length, timings, clockStart);
     }
 
-    var artifact = codecs.wrap(fitted.format(), fitted.artifact());
+    var artifact = fitted.envelope(codecs);
     timings.lap("serialize");
     ModelVersion version =
         store(
