@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns rows (column name to value) into encoded {@code double[]} rows of a {@link FeatureSchema}.
@@ -21,9 +20,6 @@ public final class RowEncoder {
 
   /** Text values that mean "missing" in CSV files and JSON requests alike. */
   public static final Set<String> MISSING_TOKENS = Set.of("", "NA");
-
-  private static final Pattern DECIMAL =
-      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
   private final FeatureSchema schema;
   private final int width;
@@ -112,8 +108,8 @@ public final class RowEncoder {
     double number;
     if (value instanceof Number n) {
       number = n.doubleValue();
-    } else if (value instanceof String text && DECIMAL.matcher(text.trim()).matches()) {
-      number = Double.parseDouble(text.trim());
+    } else if (value instanceof String text && DecimalText.isDecimal(text.trim())) {
+      number = Double.parseDouble(text);
     } else {
       throw new RowEncodingException(
           feature.name(),
