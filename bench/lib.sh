@@ -19,10 +19,10 @@ bench_require() {
   fi
 }
 
-# Builds the bench module, what it depends on and the scorer jar, once per run-all.
+# Builds the bench module, what it depends on and the scorer and trainer jars, once per run-all.
 bench_build() {
   if [[ "${BENCH_BUILT:-}" != 1 ]]; then
-    ./mvnw -q -pl bench,scorer -am install -DskipTests
+    ./mvnw -q -pl bench,scorer,trainer -am install -DskipTests
     ./mvnw -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
     export BENCH_BUILT=1
   fi

@@ -18,9 +18,6 @@ run_figures() {
 
 bench_require nginx wrk gunicorn python3-flask python3-xgboost
 bench_build
-if [[ ! -f trainer/target/scopeml-trainer.jar ]]; then
-  ./mvnw -q -pl trainer -am package -DskipTests
-fi
 
 # A copy of the classes for this run: rebuilding bench/ meanwhile cannot change them under a figure.
 rm -rf bench/target/run-classes

@@ -5,7 +5,4 @@
 # usage: bench/training.sh      BENCH_QUICK=1 for a smoke run (20 scopes x 1,000 rows)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bench_build
-if [[ ! -f trainer/target/scopeml-trainer.jar ]]; then
-  ./mvnw -q -pl trainer -am package -DskipTests
-fi
 bench_main dev.scopeml.bench.training.TrainingBenchmark
