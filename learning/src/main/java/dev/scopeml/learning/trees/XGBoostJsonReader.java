@@ -128,18 +128,14 @@ public final class XGBoostJsonReader {
   }
 
   /**
-   * Lays trees out breadth-first so that the children of a split are adjacent, and turns leaves
-   * into self-loops (see {@link TreeEnsemble}).
+   * Lays trees out breadth-first so that the children of a split are adjacent, and encodes nodes as
+   * {@link TreeEnsemble} describes.
    */
   private static final class Builder {
     private final int[] roots;
     private final int[] treeGroup;
     private final int[] treeDepth;
-    private final int[] feature;
-    private final float[] threshold;
-    private final int[] left;
-    private final int[] missing;
-    private final float[] leafValue;
+    private final int[] nodes;
     private final int[] featureSlots;
     private final int width;
     private int used;
@@ -148,13 +144,14 @@ public final class XGBoostJsonReader {
       this.roots = new int[treeCount];
       this.treeGroup = new int[treeCount];
       this.treeDepth = new int[treeCount];
-      this.feature = new int[totalNodes];
-      this.threshold = new float[totalNodes];
-      this.left = new int[totalNodes];
-      this.missing = new int[totalNodes];
-      this.leafValue = new float[totalNodes];
+      this.nodes = new int[totalNodes * TreeEnsemble.STRIDE];
       this.featureSlots = featureSlots;
       this.width = width;
+    }
+
+    /** Reserves the next node and returns its offset. */
+    private int allocate() {
+      return TreeEnsemble.STRIDE * used++;
     }
 
     void addTree(int t, JsonNode tree, int group) {
@@ -173,54 +170,68 @@ public final class XGBoostJsonReader {
       if (sizeLeaf > 1) {
         throw new IllegalArgumentException("tree " + t + " has vector leaves");
       }
-      roots[t] = used;
       treeGroup[t] = group;
-      // Queue of (xgboost node, our slot) pairs; a tree cannot hold more nodes than it lists.
+      // Queue of (xgboost node, our offset) pairs; a tree cannot hold more nodes than it lists.
       int[] queueNode = new int[size];
-      int[] queueSlot = new int[size];
+      int[] queueAt = new int[size];
       int[] queueDepth = new int[size];
       int head = 0;
       int tail = 0;
       int depth = 0;
       queueNode[tail] = 0;
-      queueSlot[tail++] = used++;
+      queueAt[tail++] = roots[t] = allocate();
       while (head < tail) {
         int node = queueNode[head];
         int level = queueDepth[head];
-        int slot = queueSlot[head++];
+        int at = queueAt[head++];
         depth = Math.max(depth, level);
         int leftChild = lefts.get(node).intValue();
         if (leftChild < 0) {
-          feature[slot] = 0;
-          threshold[slot] = Float.POSITIVE_INFINITY;
-          left[slot] = slot;
-          missing[slot] = slot;
-          leafValue[slot] = floatAt(conditions, node);
+          float value = floatAt(conditions, node);
+          if (!Float.isFinite(value)) {
+            throw new IllegalArgumentException("tree " + t + " has a leaf of " + value);
+          }
+          set(at, PreparedRow.leaf(width), at, value);
           continue;
         }
         if (splitType.size() > node && splitType.get(node).intValue() != 0) {
           throw new IllegalArgumentException("tree " + t + " has a categorical split");
         }
         int xgbFeature = splitIndices.get(node).intValue();
-        int target = xgbFeature < featureSlots.length ? featureSlots[xgbFeature] : -1;
-        if (target < 0 || target >= width) {
+        int slot = xgbFeature < featureSlots.length ? featureSlots[xgbFeature] : -1;
+        if (slot < 0 || slot >= width) {
           throw new IllegalArgumentException(
               "tree " + t + " splits on xgboost feature " + xgbFeature + ", unknown to the schema");
         }
-        feature[slot] = target;
-        threshold[slot] = floatAt(conditions, node);
-        int childSlot = used;
-        used += 2;
-        left[slot] = childSlot;
-        missing[slot] = flagAt(defaultLeft, node) ? childSlot : childSlot + 1;
-        queueNode[tail] = leftChild;
-        queueDepth[tail] = level + 1;
-        queueSlot[tail++] = childSlot;
-        queueNode[tail] = rights.get(node).intValue();
-        queueDepth[tail] = level + 1;
-        queueSlot[tail++] = childSlot + 1;
+        float threshold = floatAt(conditions, node);
+        int first = allocate();
+        int second = allocate();
+        int rightChild = rights.get(node).intValue();
+        if (flagAt(defaultLeft, node)) {
+          // Right child first: the step goes there when -x < nextUp(-threshold), i.e. x >= it.
+          set(at, PreparedRow.negated(width, slot), first, Math.nextUp(-threshold));
+          enqueue(queueNode, queueAt, queueDepth, tail++, rightChild, first, level + 1);
+          enqueue(queueNode, queueAt, queueDepth, tail++, leftChild, second, level + 1);
+        } else {
+          set(at, slot, first, threshold);
+          enqueue(queueNode, queueAt, queueDepth, tail++, leftChild, first, level + 1);
+          enqueue(queueNode, queueAt, queueDepth, tail++, rightChild, second, level + 1);
+        }
       }
       treeDepth[t] = depth;
+    }
+
+    private void set(int at, int rowSlot, int child, float bound) {
+      nodes[at + TreeEnsemble.ROW_SLOT] = rowSlot;
+      nodes[at + TreeEnsemble.CHILD] = child;
+      nodes[at + TreeEnsemble.BOUND] = Float.floatToRawIntBits(bound);
+    }
+
+    private static void enqueue(
+        int[] queueNode, int[] queueAt, int[] queueDepth, int i, int node, int at, int depth) {
+      queueNode[i] = node;
+      queueAt[i] = at;
+      queueDepth[i] = depth;
     }
 
     TreeEnsemble build(float[] baseMargin, Objective objective, String version) {
@@ -228,11 +239,7 @@ public final class XGBoostJsonReader {
           roots,
           treeGroup,
           treeDepth,
-          Arrays.copyOf(feature, used),
-          Arrays.copyOf(threshold, used),
-          Arrays.copyOf(left, used),
-          Arrays.copyOf(missing, used),
-          Arrays.copyOf(leafValue, used),
+          Arrays.copyOf(nodes, used * TreeEnsemble.STRIDE),
           baseMargin,
           objective,
           width,

@@ -79,6 +79,52 @@ class XGBoostJsonReaderTest {
   }
 
   @Test
+  void infiniteAndSignedZeroValuesCompareAsFloats() {
+    var predictor =
+        new TreeEnsemblePredictor(
+            read(
+                model("binary:logistic", "5E-1", "0", SPLIT_TREE, "0", "gbtree"), new int[] {1, 0}),
+            new int[] {0, 1},
+            2);
+    double[] out = new double[2];
+    predictor.predict(new double[] {Double.POSITIVE_INFINITY, 0.2}, out);
+    assertThat(out[1])
+        .as("a leaf stays a leaf whatever the row holds")
+        .isCloseTo(sigmoid(0.25), within(1e-7));
+    predictor.predict(new double[] {Double.NEGATIVE_INFINITY, 3}, out);
+    assertThat(out[1]).isCloseTo(sigmoid(-0.5), within(1e-7));
+    predictor.predict(new double[] {1e300, 3}, out);
+    assertThat(out[1]).as("rounds to +inf as a float").isCloseTo(sigmoid(1.0), within(1e-7));
+    predictor.predict(new double[] {9, Double.NEGATIVE_INFINITY}, out);
+    assertThat(out[1]).isCloseTo(sigmoid(0.25), within(1e-7));
+    predictor.predict(new double[] {9, Double.POSITIVE_INFINITY}, out);
+    assertThat(out[1]).isCloseTo(sigmoid(1.0), within(1e-7));
+
+    // The root now splits at 0 and sends missing values left, so it compares negated values.
+    var atZero =
+        new TreeEnsemblePredictor(
+            read(
+                model(
+                    "binary:logistic",
+                    "5E-1",
+                    "0",
+                    SPLIT_TREE.replace("[5E-1,", "[0E0,"),
+                    "0",
+                    "gbtree"),
+                new int[] {1, 0}),
+            new int[] {0, 1},
+            2);
+    for (double zero : new double[] {0.0, -0.0, -1e-50}) {
+      atZero.predict(new double[] {3, zero}, out);
+      assertThat(out[1])
+          .as("%s is not below 0 as a float", zero)
+          .isCloseTo(sigmoid(1.0), within(1e-7));
+    }
+    atZero.predict(new double[] {3, -Float.MIN_VALUE}, out);
+    assertThat(out[1]).isCloseTo(sigmoid(0.25), within(1e-7));
+  }
+
+  @Test
   void logisticBaseScoreStartsFromItsLogOdds() {
     TreeEnsemble ensemble =
         read(model("binary:logistic", "2E-1", "0", leaf(0.0), "0", "gbtree"), new int[] {0, 1});
