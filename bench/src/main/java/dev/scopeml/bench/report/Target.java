@@ -33,6 +33,19 @@ public record Target(String text, Boolean met) {
     return met ? "met" : "**missed**";
   }
 
+  /**
+   * Formats a value compared with {@code bound} as {@link #number(double, int)} does, with more
+   * places (up to four) where {@code decimals} would show a value that differs from the bound as
+   * equal to it: a missed 1.797 against 1.8 reads 1.797, not 1.80.
+   */
+  public static String number(double value, double bound, int decimals) {
+    int places = decimals;
+    while (places < 4 && value != bound && number(value, places).equals(number(bound, places))) {
+      places++;
+    }
+    return number(value, places);
+  }
+
   /** Formats a number for a table: thousands separators, {@code decimals} places, — for NaN. */
   public static String number(double value, int decimals) {
     if (Double.isNaN(value)) {
