@@ -34,7 +34,6 @@ final class ModelLoads implements AutoCloseable {
   private final RegistryView view;
   private final CacheMetrics metrics;
   private final Executor executor;
-  private final Runnable shutdown;
   private final Map<VersionKey, CompletableFuture<LoadedModel>> inFlight =
       new ConcurrentHashMap<>();
   private final Map<VersionKey, RefusedModelException> refused = new ConcurrentHashMap<>();
@@ -44,29 +43,18 @@ final class ModelLoads implements AutoCloseable {
     this(loader::load, cache, view, metrics, loaderPool(threads));
   }
 
-  private ModelLoads(
-      VersionLoader loader,
-      ModelCache cache,
-      RegistryView view,
-      CacheMetrics metrics,
-      ExecutorService pool) {
-    this(loader, cache, view, metrics, pool, pool::shutdownNow);
-  }
-
-  /** Loads on {@code executor}, which {@code shutdown} stops when these loads are closed. */
+  /** Loads on {@code executor}, shut down with these loads when it is an executor service. */
   ModelLoads(
       VersionLoader loader,
       ModelCache cache,
       RegistryView view,
       CacheMetrics metrics,
-      Executor executor,
-      Runnable shutdown) {
+      Executor executor) {
     this.loader = loader;
     this.cache = cache;
     this.view = view;
     this.metrics = metrics;
     this.executor = executor;
-    this.shutdown = shutdown;
   }
 
   private static ExecutorService loaderPool(int threads) {
@@ -157,6 +145,8 @@ final class ModelLoads implements AutoCloseable {
 
   @Override
   public void close() {
-    shutdown.run();
+    if (executor instanceof ExecutorService service) {
+      service.shutdownNow();
+    }
   }
 }

@@ -79,8 +79,7 @@ class ModelLoadsTest {
             cache,
             view,
             metrics,
-            pool,
-            pool::shutdownNow);
+            pool);
     try {
       Set<CompletableFuture<LoadedModel>> waiting = new HashSet<>();
       for (int caller = 0; caller < 8; caller++) {
@@ -114,8 +113,7 @@ class ModelLoadsTest {
         cache,
         view,
         metrics,
-        Runnable::run,
-        () -> {});
+        Runnable::run);
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

@@ -177,7 +177,7 @@ class ScopeTrainer {
     var artifact = fitted.envelope(codecs);
     timings.lap("serialize");
     ModelVersion version =
-        store(
+        storeAndPromote(
             spec,
             task,
             new NewModelVersion(
@@ -225,7 +225,7 @@ class ScopeTrainer {
    * Stores the version and promotes it by the run's policy in one transaction. A retried task gets
    * its earlier version back, active if an earlier attempt promoted it.
    */
-  private ModelVersion store(RunSpec spec, ClaimedTask task, NewModelVersion version) {
+  private ModelVersion storeAndPromote(RunSpec spec, ClaimedTask task, NewModelVersion version) {
     PromotionPolicy policy = spec.promotionPolicy();
     if (policy == PromotionPolicy.NEVER) {
       return store.saveVersion(version);
