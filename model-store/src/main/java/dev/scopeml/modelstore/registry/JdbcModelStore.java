@@ -124,7 +124,7 @@ public final class JdbcModelStore implements ModelStore {
           boolean promoted =
               switchActive(connection, saved, PromotionEvent.Kind.PROMOTE, actor, reason, condition)
                   .isPresent();
-          return promoted ? activeCopy(saved) : saved;
+          return promoted ? saved.withActive(true) : saved;
         });
   }
 
@@ -476,25 +476,6 @@ public final class JdbcModelStore implements ModelStore {
       query.setString(1, name);
       return Rows.one(query, row -> true).isPresent();
     }
-  }
-
-  /** {@code version} as read after its promotion in the same transaction. */
-  private static ModelVersion activeCopy(ModelVersion version) {
-    return new ModelVersion(
-        version.model(),
-        version.scope(),
-        version.version(),
-        version.format(),
-        version.algorithm(),
-        version.hyperparameters(),
-        version.metrics(),
-        version.schema(),
-        version.reference(),
-        version.provenance(),
-        version.sha256(),
-        version.artifactBytes(),
-        version.createdAt(),
-        true);
   }
 
   private static Optional<ModelFamily> family(Connection connection, String name, boolean lock)

@@ -37,4 +37,24 @@ public record ModelVersion(
     String sha256,
     int artifactBytes,
     Instant createdAt,
-    boolean active) {}
+    boolean active) {
+
+  /** This version as it reads once its active state is {@code active}. */
+  public ModelVersion withActive(boolean active) {
+    return new ModelVersion(
+        model,
+        scope,
+        version,
+        format,
+        algorithm,
+        hyperparameters,
+        metrics,
+        schema,
+        reference,
+        provenance,
+        sha256,
+        artifactBytes,
+        createdAt,
+        active);
+  }
+}
