@@ -66,9 +66,9 @@ public final class XGBoostEnsembles {
           "expected one booster per classification model, found " + data.getModelsCount());
     }
     ModelDataProto metadata = data.getMetadata();
-    if (!(FeatureMap.deserialize(metadata.getFeatureDomain())
+    if (!(domain(() -> FeatureMap.deserialize(metadata.getFeatureDomain()))
             instanceof ImmutableFeatureMap features)
-        || !(OutputInfo.deserialize(metadata.getOutputDomain())
+        || !(domain(() -> OutputInfo.deserialize(metadata.getOutputDomain()))
             instanceof ImmutableOutputInfo<?> outputs)) {
       throw new IllegalArgumentException("Tribuo model without immutable feature and output maps");
     }
@@ -78,6 +78,17 @@ public final class XGBoostEnsembles {
         schema.width(),
         classSlots(outputs, schema),
         schema.classes().size());
+  }
+
+  /** A feature or output domain from Tribuo's deserializer, whose failures say little more. */
+  private static Object domain(java.util.function.Supplier<?> deserialize) {
+    try {
+      return deserialize.get();
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("unreadable Tribuo model domain: " + e, e);
+    }
   }
 
   /**
