@@ -2,7 +2,7 @@
 # Runs every benchmark figure once and rewrites BENCHMARKS.md: the machine, a summary table of every
 # figure against its target, and each figure's own section (what, command, medians, ratios).
 # A figure that fails gets a section saying so, with the end of its log; the others still run.
-# usage: bench/run-all.sh       (about 30 minutes on 2 cores)
+# usage: bench/run-all.sh       (about 20 minutes on 2 cores)
 #        BENCH_QUICK=1 bench/run-all.sh   (smoke run, a few minutes; numbers not for comparison)
 #        BENCH_REPORT_ONLY=1 bench/run-all.sh   (only rewrites BENCHMARKS.md from the last results)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
