@@ -12,45 +12,37 @@ final class DecimalText {
   private DecimalText() {}
 
   static boolean isDecimal(String text) {
-    int i = 0;
-    int n = text.length();
-    if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-      i++;
-    }
-    int integerDigits = 0;
-    while (i < n && isDigit(text.charAt(i))) {
-      i++;
-      integerDigits++;
-    }
+    int i = afterSign(text, 0);
+    int integerEnd = afterDigits(text, i);
     int fractionDigits = 0;
-    if (i < n && text.charAt(i) == '.') {
-      i++;
-      while (i < n && isDigit(text.charAt(i))) {
-        i++;
-        fractionDigits++;
-      }
+    int end = integerEnd;
+    if (end < text.length() && text.charAt(end) == '.') {
+      end = afterDigits(text, end + 1);
+      fractionDigits = end - integerEnd - 1;
     }
-    if (integerDigits == 0 && fractionDigits == 0) {
+    if (integerEnd == i && fractionDigits == 0) {
       return false;
     }
-    if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
-      i++;
-      if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-        i++;
-      }
-      int exponentDigits = 0;
-      while (i < n && isDigit(text.charAt(i))) {
-        i++;
-        exponentDigits++;
-      }
-      if (exponentDigits == 0) {
+    if (end < text.length() && (text.charAt(end) == 'e' || text.charAt(end) == 'E')) {
+      int exponentStart = afterSign(text, end + 1);
+      end = afterDigits(text, exponentStart);
+      if (end == exponentStart) {
         return false;
       }
     }
-    return i == n;
+    return end == text.length();
   }
 
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
+  /** The index after an optional {@code +} or {@code -} at {@code i}. */
+  private static int afterSign(String text, int i) {
+    return i < text.length() && (text.charAt(i) == '+' || text.charAt(i) == '-') ? i + 1 : i;
+  }
+
+  /** The index after the run of ASCII digits starting at {@code i}. */
+  private static int afterDigits(String text, int i) {
+    while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      i++;
+    }
+    return i;
   }
 }
