@@ -29,7 +29,19 @@ public final class PredictorFactory {
    *     not fit the schema
    */
   public static Predictor create(Object artifact, FeatureSchema schema) {
-    return createFromDecoded(artifact, schema);
+    if (artifact instanceof XGBoostModel<?> xgboost) {
+      return XGBoostEnsembles.predictor(xgboost, schema);
+    }
+    if (artifact instanceof Model<?> other) {
+      throw new IllegalArgumentException(
+          "cannot serve Tribuo model " + other.getClass().getName() + ": only XGBoost models");
+    }
+    if (SmilePredictors.accepts(artifact)) {
+      return SmilePredictors.create(artifact, schema);
+    }
+    throw new IllegalArgumentException(
+        "no predictor for artifacts of type "
+            + (artifact == null ? "null" : artifact.getClass().getName()));
   }
 
   /**
@@ -50,22 +62,6 @@ public final class PredictorFactory {
         return XGBoostEnsembles.predictor(stored, schema);
       }
     }
-    return createFromDecoded(codecs.decode(envelope), schema);
-  }
-
-  private static Predictor createFromDecoded(Object artifact, FeatureSchema schema) {
-    if (artifact instanceof XGBoostModel<?> xgboost) {
-      return XGBoostEnsembles.predictor(xgboost, schema);
-    }
-    if (artifact instanceof Model<?> other) {
-      throw new IllegalArgumentException(
-          "cannot serve Tribuo model " + other.getClass().getName() + ": only XGBoost models");
-    }
-    if (SmilePredictors.accepts(artifact)) {
-      return SmilePredictors.create(artifact, schema);
-    }
-    throw new IllegalArgumentException(
-        "no predictor for artifacts of type "
-            + (artifact == null ? "null" : artifact.getClass().getName()));
+    return create(codecs.decode(envelope), schema);
   }
 }
