@@ -1,6 +1,5 @@
 package dev.scopeml.nginx;
 
-import dev.scopeml.learning.LearningCodecs;
 import dev.scopeml.learning.algorithm.Algorithm;
 import dev.scopeml.learning.algorithm.Algorithms;
 import dev.scopeml.learning.algorithm.FittedModel;
@@ -67,7 +66,7 @@ public final class TelcoModels {
                     Instant.now(),
                     fitted.library(),
                     Runtime.version().toString()),
-                LearningCodecs.artifactCodecs().wrap(fitted.format(), fitted.artifact())));
+                fitted.envelope()));
     store.promote(MODEL, SCOPE, version.version(), "tier-test", "fixture");
     Map<String, Object> instance = new java.util.HashMap<>(rows.getFirst());
     instance.remove("churn");

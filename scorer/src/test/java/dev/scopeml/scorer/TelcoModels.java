@@ -1,6 +1,5 @@
 package dev.scopeml.scorer;
 
-import dev.scopeml.learning.LearningCodecs;
 import dev.scopeml.learning.algorithm.Algorithm;
 import dev.scopeml.learning.algorithm.Algorithms;
 import dev.scopeml.learning.algorithm.FittedModel;
@@ -74,7 +73,7 @@ public final class TelcoModels {
               Instant.now(),
               fitted.library(),
               Runtime.version().toString()),
-          LearningCodecs.artifactCodecs().wrap(fitted.format(), fitted.artifact()));
+          fitted.envelope());
     }
 
     public NewModelVersion toVersion() {

@@ -1,6 +1,5 @@
 package dev.scopeml.bench.models;
 
-import dev.scopeml.learning.LearningCodecs;
 import dev.scopeml.learning.algorithm.FittedModel;
 import dev.scopeml.learning.reference.ReferenceCheck;
 import dev.scopeml.modelstore.artifact.ArtifactEnvelope;
@@ -45,7 +44,7 @@ public final class VersionWriter {
 
   /** The stored form of a fitted model: codec-wrapped bytes with their SHA-256. */
   public static ArtifactEnvelope envelope(FittedModel fitted) {
-    return LearningCodecs.artifactCodecs().wrap(fitted.format(), fitted.artifact());
+    return fitted.envelope();
   }
 
   /** The trainer's default number of reference rows stored with a version. */

@@ -108,7 +108,7 @@ public class PredictorBenchmark {
               rows.data.nativeMissing().subset(rows.trainRows),
               xgboost.validate(Map.of("trees", 100, "maxDepth", 6, "threads", 2)),
               1);
-      var model = (XGBoostModel<Label>) fitted.artifact();
+      var model = (XGBoostModel<Label>) fitted.model();
       model.setNumThreads(1);
       fast = fitted.predictor();
       tribuo = new TribuoModelPredictor(model, rows.data.schema());

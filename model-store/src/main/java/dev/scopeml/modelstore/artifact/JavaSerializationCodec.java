@@ -17,7 +17,7 @@ import java.util.List;
  *
  * @param <M> the model type
  */
-public final class JavaSerializationCodec<M extends Serializable> implements ModelCodec<M> {
+public final class JavaSerializationCodec<M extends Serializable> {
 
   private final String format;
   private final Class<M> modelType;
@@ -47,17 +47,7 @@ public final class JavaSerializationCodec<M extends Serializable> implements Mod
         + ";!*";
   }
 
-  @Override
-  public String format() {
-    return format;
-  }
-
-  @Override
-  public Class<M> modelType() {
-    return modelType;
-  }
-
-  @Override
+  /** The model's serialized bytes. */
   public byte[] encode(M model) {
     var bytes = new ByteArrayOutputStream();
     try (var out = new ObjectOutputStream(bytes)) {
@@ -68,7 +58,12 @@ public final class JavaSerializationCodec<M extends Serializable> implements Mod
     return bytes.toByteArray();
   }
 
-  @Override
+  /**
+   * Decodes payload bytes whose checksum has already been verified.
+   *
+   * @throws ArtifactException if the bytes are not a model of this format or hold a class outside
+   *     the allow-list
+   */
   public M decode(byte[] payload) {
     try (var in = new ObjectInputStream(new ByteArrayInputStream(payload))) {
       in.setObjectInputFilter(filter);

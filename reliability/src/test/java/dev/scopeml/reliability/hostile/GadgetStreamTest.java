@@ -3,10 +3,13 @@ package dev.scopeml.reliability.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scopeml.learning.LearningCodecs;
-import dev.scopeml.learning.smile.SmileCodec;
+import dev.scopeml.learning.prediction.ModelFormats;
+import dev.scopeml.learning.smile.SmileFormat;
 import dev.scopeml.modelstore.artifact.ArtifactEnvelope;
 import dev.scopeml.modelstore.artifact.ArtifactException;
+import dev.scopeml.modelstore.schema.Feature;
+import dev.scopeml.modelstore.schema.FeatureSchema;
+import dev.scopeml.modelstore.schema.MissingValues;
 import dev.scopeml.reliability.CaseReport;
 import dev.scopeml.reliability.ReliabilityTest;
 import java.io.ByteArrayInputStream;
@@ -37,13 +40,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  * gadget chain uses: bare, inside the allowed collections (as an element, a map key whose hash is
  * computed while reading, a map value), in an {@code Object[]}, as a subclass of an allowed class,
  * behind a dynamic proxy, and as the comparator a {@link PriorityQueue} calls while it reads. Each
- * goes through the decoding path the scorer uses ({@link LearningCodecs#artifactCodecs()} with the
+ * goes through the decoding path the scorer uses ({@link ModelFormats#installed()} with the
  * recorded checksum) and must be refused with the gadget never built. The same bytes read without
  * the filter do build it: the streams are live.
  */
 class GadgetStreamTest extends ReliabilityTest {
 
   private static final Map<String, Integer> RESULTS = new LinkedHashMap<>();
+
+  private static final FeatureSchema SCHEMA =
+      new FeatureSchema(
+          List.of(Feature.numeric("x", 0)), "y", List.of("a", "b"), MissingValues.IMPUTE, null);
+
+  /** What a scorer does with a stored version: verify the envelope, then read its payload. */
+  private static void scorerReads(ArtifactEnvelope envelope) {
+    ModelFormats.installed()
+        .predictor(ArtifactEnvelope.open(envelope.toBytes(), envelope.sha256()), SCHEMA);
+  }
 
   /** An allowed class's subclass: a different class name, so the filter sees through it. */
   static final class GadgetList extends ArrayList<Object> {
@@ -108,11 +121,10 @@ class GadgetStreamTest extends ReliabilityTest {
   void aStreamWithAClassOutsideTheAllowListIsRefusedBeforeItIsBuilt(String shape, Object value)
       throws Exception {
     byte[] stream = serialized(value);
-    var envelope = new ArtifactEnvelope(SmileCodec.FORMAT, stream);
+    var envelope = new ArtifactEnvelope(SmileFormat.ID, stream);
 
     int before = Gadget.BUILT.get();
-    assertThatThrownBy(
-            () -> LearningCodecs.artifactCodecs().open(envelope.toBytes(), envelope.sha256()))
+    assertThatThrownBy(() -> scorerReads(envelope))
         .isInstanceOf(ArtifactException.class)
         .hasMessageContaining("REJECTED");
     int built = Gadget.BUILT.get() - before;
@@ -145,9 +157,8 @@ class GadgetStreamTest extends ReliabilityTest {
     java.nio.ByteBuffer.wrap(array).putInt(length, 1 << 30);
     var bombs = Map.of("1,000-deep nesting", deeplySerialized(nested), "2^30-element array", array);
     for (var bomb : bombs.entrySet()) {
-      var envelope = new ArtifactEnvelope(SmileCodec.FORMAT, bomb.getValue());
-      assertThatThrownBy(
-              () -> LearningCodecs.artifactCodecs().open(envelope.toBytes(), envelope.sha256()))
+      var envelope = new ArtifactEnvelope(SmileFormat.ID, bomb.getValue());
+      assertThatThrownBy(() -> scorerReads(envelope))
           .as(bomb.getKey())
           .isInstanceOf(ArtifactException.class)
           .hasMessageContaining("REJECTED");

@@ -1,6 +1,6 @@
 package dev.scopeml.scorer.modelcache;
 
-import dev.scopeml.learning.LearningCodecs;
+import dev.scopeml.learning.prediction.ModelFormats;
 import dev.scopeml.modelstore.database.DatabaseSettings;
 import dev.scopeml.modelstore.registry.ModelStore;
 import dev.scopeml.scorer.config.ScorerProperties;
@@ -35,7 +35,7 @@ class ModelCacheConfiguration {
 
   @Bean
   ModelLoader modelLoader(ModelStore store) {
-    return new ModelLoader(store, LearningCodecs.artifactCodecs());
+    return new ModelLoader(store, ModelFormats.installed());
   }
 
   @Bean

@@ -1,11 +1,10 @@
 package dev.scopeml.scorer.modelcache;
 
+import dev.scopeml.learning.prediction.ModelFormats;
 import dev.scopeml.learning.prediction.Predictor;
-import dev.scopeml.learning.prediction.PredictorFactory;
 import dev.scopeml.learning.reference.ReferenceCheck;
 import dev.scopeml.learning.reference.ReferenceMismatchException;
 import dev.scopeml.learning.trees.TreeEnsemblePredictor;
-import dev.scopeml.modelstore.artifact.ArtifactCodecs;
 import dev.scopeml.modelstore.artifact.ArtifactEnvelope;
 import dev.scopeml.modelstore.artifact.ArtifactException;
 import dev.scopeml.modelstore.registry.ModelStore;
@@ -28,11 +27,11 @@ final class ModelLoader {
   private static final long OVERHEAD_BYTES = 16 * 1024;
 
   private final ModelStore store;
-  private final ArtifactCodecs codecs;
+  private final ModelFormats formats;
 
-  ModelLoader(ModelStore store, ArtifactCodecs codecs) {
+  ModelLoader(ModelStore store, ModelFormats formats) {
     this.store = store;
-    this.codecs = codecs;
+    this.formats = formats;
   }
 
   /**
@@ -51,7 +50,12 @@ final class ModelLoader {
     Predictor predictor;
     try {
       ArtifactEnvelope envelope = ArtifactEnvelope.open(stored.bytes(), meta.sha256());
-      predictor = PredictorFactory.create(envelope, codecs, meta.schema());
+      if (!envelope.format().equals(meta.format())) {
+        // The digest covers the payload only: the format id is checked against the version row.
+        throw new ArtifactException(
+            "artifact format '" + envelope.format() + "' is not the recorded " + meta.format());
+      }
+      predictor = formats.predictor(envelope, meta.schema());
     } catch (ArtifactException e) {
       throw refuse(RefusedModelException.Reason.ARTIFACT, key, version, e);
     } catch (IllegalArgumentException e) {

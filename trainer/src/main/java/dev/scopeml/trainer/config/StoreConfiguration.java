@@ -1,8 +1,6 @@
 package dev.scopeml.trainer.config;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.scopeml.learning.LearningCodecs;
-import dev.scopeml.modelstore.artifact.ArtifactCodecs;
 import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.modelstore.database.DatabaseSettings;
 import dev.scopeml.modelstore.queue.JdbcTrainingQueue;
@@ -54,11 +52,6 @@ class StoreConfiguration {
   @Bean
   TrainingQueue trainingQueue(DataSource scopemlDataSource) {
     return new JdbcTrainingQueue(scopemlDataSource);
-  }
-
-  @Bean
-  ArtifactCodecs artifactCodecs() {
-    return LearningCodecs.artifactCodecs();
   }
 
   @Bean

@@ -8,7 +8,6 @@ import dev.scopeml.learning.data.CsvTable;
 import dev.scopeml.learning.evaluation.Metrics;
 import dev.scopeml.learning.evaluation.StratifiedSplit;
 import dev.scopeml.learning.reference.ReferenceCheck;
-import dev.scopeml.modelstore.artifact.ArtifactCodecs;
 import dev.scopeml.modelstore.queue.ClaimedTask;
 import dev.scopeml.modelstore.queue.TaskStatus;
 import dev.scopeml.modelstore.queue.TrainingQueue;
@@ -50,7 +49,6 @@ class ScopeTrainer {
   private final RunDataCache cache;
   private final ModelStore store;
   private final TrainingQueue queue;
-  private final ArtifactCodecs codecs;
   private final JsonMapper json;
   private final TrainingMetrics metrics;
   private final Clock clock;
@@ -61,7 +59,6 @@ class ScopeTrainer {
       RunDataCache cache,
       ModelStore store,
       TrainingQueue queue,
-      ArtifactCodecs codecs,
       JsonMapper json,
       TrainingMetrics metrics,
       Clock clock,
@@ -70,7 +67,6 @@ class ScopeTrainer {
     this.cache = cache;
     this.store = store;
     this.queue = queue;
-    this.codecs = codecs;
     this.json = json;
     this.metrics = metrics;
     this.clock = clock;
@@ -174,7 +170,7 @@ class ScopeTrainer {
       return cancelled(task, rows.length, timings, clockStart);
     }
 
-    var artifact = fitted.envelope(codecs);
+    var artifact = fitted.envelope();
     timings.lap("serialize");
     ModelVersion version =
         storeAndPromote(

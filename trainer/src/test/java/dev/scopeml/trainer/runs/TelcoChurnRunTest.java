@@ -2,9 +2,9 @@ package dev.scopeml.trainer.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scopeml.learning.LearningCodecs;
-import dev.scopeml.learning.prediction.PredictorFactory;
+import dev.scopeml.learning.prediction.ModelFormats;
 import dev.scopeml.learning.reference.ReferenceCheck;
+import dev.scopeml.modelstore.artifact.ArtifactEnvelope;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.modelstore.registry.ModelVersion;
 import dev.scopeml.modelstore.scope.ScopeKey;
@@ -91,7 +91,6 @@ class TelcoChurnRunTest extends TrainerTest {
   @Order(2)
   void storesEachVersionWithItsSchemaMetricsAndAReferenceSampleThatReplays() {
     var store = new JdbcModelStore(dataSource());
-    var codecs = LearningCodecs.artifactCodecs();
     for (String contract : CONTRACTS) {
       ScopeKey scope = ScopeKey.of("contract", contract);
       ModelVersion version = store.activeVersion("churn", scope).orElseThrow();
@@ -106,8 +105,10 @@ class TelcoChurnRunTest extends TrainerTest {
       assertThat(version.reference().rows()).hasSize(20);
 
       var artifact = store.artifact("churn", scope, version.version()).orElseThrow();
-      Object model = codecs.open(artifact.bytes(), version.sha256());
-      var predictor = PredictorFactory.create(model, version.schema());
+      var predictor =
+          ModelFormats.installed()
+              .predictor(
+                  ArtifactEnvelope.open(artifact.bytes(), version.sha256()), version.schema());
       ReferenceCheck.verify(
           predictor,
           version.schema().encoder(),

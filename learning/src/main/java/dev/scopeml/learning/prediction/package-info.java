@@ -1,4 +1,0 @@
-/**
- * Turning encoded rows into class probabilities, and building the predictor for a decoded artifact.
- */
-package dev.scopeml.learning.prediction;
