@@ -2,23 +2,20 @@ package dev.scopeml.nginx;
 
 import dev.scopeml.learning.algorithm.Algorithm;
 import dev.scopeml.learning.algorithm.Algorithms;
-import dev.scopeml.learning.algorithm.FittedModel;
-import dev.scopeml.learning.algorithm.TrainingSet;
 import dev.scopeml.learning.data.CsvReader;
-import dev.scopeml.learning.data.CsvTable;
-import dev.scopeml.learning.data.SchemaInference;
+import dev.scopeml.learning.data.DataTable;
+import dev.scopeml.learning.fitting.FitSpec;
+import dev.scopeml.learning.fitting.ScopeFitter;
+import dev.scopeml.learning.fitting.ScopeModel;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.modelstore.registry.ModelFamily;
-import dev.scopeml.modelstore.registry.NewModelVersion;
-import dev.scopeml.modelstore.registry.Provenance;
-import dev.scopeml.modelstore.registry.ReferenceSample;
-import dev.scopeml.modelstore.schema.FeatureSchema;
-import dev.scopeml.modelstore.schema.UnknownCategories;
 import dev.scopeml.modelstore.scope.ScopeKey;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,43 +29,30 @@ public final class TelcoModels {
 
   /** Trains, stores and promotes a model for {@link #SCOPE}; returns a predict request body. */
   public static String storeAndPromote(DataSource dataSource) {
-    CsvTable table = CsvReader.read(Path.of("../datasets/telco_churn.csv")).withoutMissing("churn");
-    List<String> features =
-        SchemaInference.allFeatures(table, "churn").stream()
-            .filter(column -> !column.equals("contract"))
-            .toList();
+    DataTable table = CsvReader.read(Path.of("../datasets/telco_churn.csv"));
     Algorithm xgboost = Algorithms.byName("xgboost");
-    FeatureSchema schema =
-        SchemaInference.infer(
-            table, "churn", features, xgboost.missingValues(), UnknownCategories.AS_MISSING);
-    List<Map<String, Object>> rows =
-        table.rowMaps().stream().filter(row -> "One year".equals(row.get("contract"))).toList();
-    TrainingSet data = TrainingSet.encode(schema, rows);
-    Map<String, Object> params = xgboost.validate(Map.of("trees", 20, "maxDepth", 4));
-    FittedModel fitted = xgboost.fit(data, params, 42);
+    FitSpec spec =
+        FitSpec.inferred(
+            table,
+            "churn",
+            List.of("contract"),
+            xgboost,
+            xgboost.validate(Map.of("trees", 20, "maxDepth", 4)),
+            0.2,
+            42,
+            4,
+            20);
+    DataTable data = table.withNumbers(spec.numericFeatures());
+    String[] contracts = data.text("contract");
+    int[] rows =
+        IntStream.range(0, data.size()).filter(r -> "One year".equals(contracts[r])).toArray();
+    ScopeModel model = new ScopeFitter(spec).fitScope(data, spec.labels(data), rows);
     var store = new JdbcModelStore(dataSource);
-    store.registerFamily(ModelFamily.of(MODEL, List.of("contract"), schema));
+    store.registerFamily(ModelFamily.of(MODEL, List.of("contract"), model.schema().schema()));
     var version =
-        store.saveVersion(
-            new NewModelVersion(
-                MODEL,
-                SCOPE,
-                xgboost.name(),
-                params,
-                Map.of(),
-                schema,
-                ReferenceSample.empty(),
-                new Provenance(
-                    null,
-                    "telco_churn.csv",
-                    rows.size(),
-                    0,
-                    Instant.now(),
-                    fitted.library(),
-                    Runtime.version().toString()),
-                fitted.envelope()));
+        store.saveVersion(model.version(MODEL, SCOPE, null, "telco_churn.csv", Instant.now()));
     store.promote(MODEL, SCOPE, version.version(), "tier-test", "fixture");
-    Map<String, Object> instance = new java.util.HashMap<>(rows.getFirst());
+    Map<String, Object> instance = new HashMap<>(table.row(rows[0]));
     instance.remove("churn");
     return JsonMapper.builder()
         .build()

@@ -3,25 +3,23 @@ package dev.scopeml.scorer;
 import dev.scopeml.learning.algorithm.Algorithm;
 import dev.scopeml.learning.algorithm.Algorithms;
 import dev.scopeml.learning.algorithm.FittedModel;
-import dev.scopeml.learning.algorithm.TrainingSet;
 import dev.scopeml.learning.data.CsvReader;
-import dev.scopeml.learning.data.CsvTable;
-import dev.scopeml.learning.data.SchemaInference;
-import dev.scopeml.learning.evaluation.StratifiedSplit;
-import dev.scopeml.learning.reference.ReferenceCheck;
+import dev.scopeml.learning.data.DataTable;
+import dev.scopeml.learning.fitting.FitSpec;
+import dev.scopeml.learning.fitting.ScopeFitter;
+import dev.scopeml.learning.fitting.ScopeModel;
 import dev.scopeml.modelstore.registry.ModelFamily;
 import dev.scopeml.modelstore.registry.NewModelVersion;
 import dev.scopeml.modelstore.registry.Provenance;
 import dev.scopeml.modelstore.registry.ReferenceSample;
 import dev.scopeml.modelstore.schema.FeatureSchema;
-import dev.scopeml.modelstore.schema.MissingValues;
-import dev.scopeml.modelstore.schema.UnknownCategories;
 import dev.scopeml.modelstore.scope.ScopeKey;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Models of the real telco churn data, trained per {@code contract} scope with the same library
@@ -35,7 +33,7 @@ public final class TelcoModels {
   public static final String SCOPE_COLUMN = "contract";
   public static final List<String> CONTRACTS = List.of("Month-to-month", "One year", "Two year");
 
-  private static CsvTable table;
+  private static DataTable table;
 
   private TelcoModels() {}
 
@@ -89,7 +87,7 @@ public final class TelcoModels {
   }
 
   /** The real data set, read once. */
-  public static synchronized CsvTable table() {
+  public static synchronized DataTable table() {
     if (table == null) {
       // Tests run in the module directory, benchmarks launched by Maven in the repository root.
       Path file = Path.of("..", "datasets", "telco_churn.csv");
@@ -105,58 +103,42 @@ public final class TelcoModels {
   }
 
   /**
-   * Trains the scope {@code contract=value}, or the global scope when {@code value} is null.
+   * Trains the scope {@code contract=value}, or the global scope when {@code value} is null, the
+   * way the trainer fits a scope.
    *
    * @param trees boosting rounds; different counts give different versions of one scope
    */
   public static Trained train(String contract, int trees, long seed) {
-    CsvTable all = table().withoutMissing(LABEL);
-    int scopeIndex = all.columnIndex(SCOPE_COLUMN);
-    CsvTable scoped =
-        contract == null
-            ? all
-            : new CsvTable(
-                all.columns(),
-                all.rows().stream().filter(r -> contract.equals(r.get(scopeIndex))).toList());
-    List<String> features =
-        SchemaInference.allFeatures(scoped, LABEL).stream()
-            .filter(column -> !column.equals(SCOPE_COLUMN))
-            .toList();
-    FeatureSchema probe =
-        SchemaInference.infer(
-            scoped, LABEL, features, MissingValues.NATIVE, UnknownCategories.AS_MISSING);
-    List<Map<String, Object>> rows = scoped.rowMaps();
-    int[] labels = TrainingSet.encode(probe, rows).labels();
-    StratifiedSplit split = StratifiedSplit.of(labels, 0.2, seed);
-    var trainRows = new ArrayList<List<String>>();
-    for (int i : split.train()) {
-      trainRows.add(scoped.rows().get(i));
-    }
-    FeatureSchema schema =
-        SchemaInference.infer(
-            new CsvTable(scoped.columns(), trainRows),
-            LABEL,
-            features,
-            MissingValues.NATIVE,
-            UnknownCategories.AS_MISSING);
-    var train = new ArrayList<Map<String, Object>>();
-    for (int i : split.train()) {
-      train.add(rows.get(i));
-    }
-    var holdout = new ArrayList<Map<String, Object>>();
-    for (int i : split.holdout()) {
-      holdout.add(rows.get(i));
-    }
     Algorithm xgboost = Algorithms.byName("xgboost");
-    Map<String, Object> params = xgboost.validate(Map.of("trees", trees, "maxDepth", 4));
-    FittedModel fitted = xgboost.fit(TrainingSet.encode(schema, train), params, seed);
-    ReferenceSample reference =
-        ReferenceCheck.build(holdout, fitted.predictor(), schema.encoder(), 25);
+    String[] labels = table().text(LABEL);
+    DataTable labelled = table().filter(row -> labels[row] != null);
+    FitSpec spec =
+        FitSpec.inferred(
+            labelled,
+            LABEL,
+            List.of(SCOPE_COLUMN),
+            xgboost,
+            xgboost.validate(Map.of("trees", trees, "maxDepth", 4)),
+            0.2,
+            seed,
+            4,
+            25);
+    DataTable data = labelled.withNumbers(spec.numericFeatures());
+    String[] contracts = data.text(SCOPE_COLUMN);
+    int[] rows =
+        IntStream.range(0, data.size())
+            .filter(row -> contract == null || contract.equals(contracts[row]))
+            .toArray();
+    ScopeModel model = new ScopeFitter(spec).fitScope(data, spec.labels(data), rows);
+    var holdout = new ArrayList<Map<String, Object>>();
+    for (int row : model.split().holdoutRows()) {
+      holdout.add(labelled.row(row));
+    }
     return new Trained(
         contract == null ? ScopeKey.global() : ScopeKey.of(SCOPE_COLUMN, contract),
-        schema,
-        fitted,
+        model.schema().schema(),
+        model.fitted(),
         holdout,
-        reference);
+        model.evaluation().reference());
   }
 }

@@ -76,7 +76,7 @@ final class ManyModels {
                     int version =
                         writer.save(
                             scope,
-                            VersionWriter.envelope(fitted),
+                            fitted.envelope(),
                             writer.reference(rowMaps(data), fitted),
                             fitted.library(),
                             ROWS);

@@ -3,25 +3,27 @@ package dev.scopeml.bench.models;
 import dev.scopeml.learning.algorithm.Algorithm;
 import dev.scopeml.learning.algorithm.Algorithms;
 import dev.scopeml.learning.algorithm.FittedModel;
-import dev.scopeml.learning.algorithm.TrainingSet;
 import dev.scopeml.learning.data.CsvReader;
-import dev.scopeml.learning.data.CsvTable;
-import dev.scopeml.learning.data.SchemaInference;
+import dev.scopeml.learning.data.DataTable;
+import dev.scopeml.learning.fitting.FitSpec;
+import dev.scopeml.learning.fitting.ScopeFitter;
+import dev.scopeml.learning.fitting.ScopeModel;
 import dev.scopeml.modelstore.artifact.ArtifactEnvelope;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.modelstore.registry.ModelFamily;
 import dev.scopeml.modelstore.schema.Feature;
 import dev.scopeml.modelstore.schema.FeatureSchema;
-import dev.scopeml.modelstore.schema.UnknownCategories;
 import dev.scopeml.modelstore.scope.ScopeKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -52,29 +54,40 @@ public final class TelcoModel {
     this.schema = schema;
     this.params = params;
     this.rows = rows;
-    this.artifact = VersionWriter.envelope(fitted);
+    this.artifact = fitted.envelope();
     this.fitted = fitted;
     this.library = fitted.library();
   }
 
-  /** Trains on every row of {@link #SCOPE} with {@code trees} rounds of depth {@code depth}. */
+  /**
+   * Trains {@link #SCOPE} with {@code trees} rounds of depth {@code depth} the way the trainer fits
+   * a scope (a stratified 20% holdout, the schema from the training rows).
+   */
   public static TelcoModel train(int trees, int depth) {
-    CsvTable table = CsvReader.read(CSV).withoutMissing("churn");
-    List<String> features =
-        SchemaInference.allFeatures(table, "churn").stream()
-            .filter(column -> !column.equals("contract"))
-            .toList();
+    DataTable table = CsvReader.read(CSV);
     Algorithm xgboost = Algorithms.byName("xgboost");
-    FeatureSchema schema =
-        SchemaInference.infer(
-            table, "churn", features, xgboost.missingValues(), UnknownCategories.AS_MISSING);
+    FitSpec spec =
+        FitSpec.inferred(
+            table,
+            "churn",
+            List.of("contract"),
+            xgboost,
+            xgboost.validate(Map.of("trees", trees, "maxDepth", depth, "eta", 0.3)),
+            0.2,
+            SEED,
+            4,
+            VersionWriter.REFERENCE_ROWS);
+    DataTable data = table.withNumbers(spec.numericFeatures());
     String value = SCOPE.values().get("contract");
-    List<Map<String, Object>> rows =
-        table.rowMaps().stream().filter(row -> value.equals(row.get("contract"))).toList();
-    Map<String, Object> params =
-        xgboost.validate(Map.of("trees", trees, "maxDepth", depth, "eta", 0.3));
-    FittedModel fitted = xgboost.fit(TrainingSet.encode(schema, rows), params, SEED);
-    return new TelcoModel(schema, params, rows, fitted);
+    String[] contracts = data.text("contract");
+    int[] scopeRows =
+        IntStream.range(0, data.size()).filter(r -> value.equals(contracts[r])).toArray();
+    ScopeModel model = new ScopeFitter(spec).fitScope(data, spec.labels(data), scopeRows);
+    var rows = new ArrayList<Map<String, Object>>(scopeRows.length);
+    for (int row : scopeRows) {
+      rows.add(table.row(row));
+    }
+    return new TelcoModel(model.schema().schema(), spec.params(), rows, model.fitted());
   }
 
   /** Registers the family (once) and stores a new version of {@link #SCOPE}; returns it. */
@@ -115,7 +128,7 @@ public final class TelcoModel {
 
   /** A predict request body with the first {@code instances} rows of the scope, label removed. */
   public String body(int instances) {
-    var list = new java.util.ArrayList<Map<String, Object>>();
+    var list = new ArrayList<Map<String, Object>>();
     for (int i = 0; i < instances; i++) {
       Map<String, Object> instance = new LinkedHashMap<>(rows.get(i % rows.size()));
       instance.remove("churn");
@@ -131,7 +144,7 @@ public final class TelcoModel {
 
   /** Writes {@code schema.json} for the Python peer's training script into {@code folder}. */
   public void writePeerSpec(Path folder) {
-    var features = new java.util.ArrayList<Map<String, Object>>();
+    var features = new ArrayList<Map<String, Object>>();
     for (Feature feature : schema.features()) {
       features.add(
           Map.of(

@@ -42,11 +42,6 @@ public final class VersionWriter {
     this.source = source;
   }
 
-  /** The stored form of a fitted model: codec-wrapped bytes with their SHA-256. */
-  public static ArtifactEnvelope envelope(FittedModel fitted) {
-    return fitted.envelope();
-  }
-
   /** The trainer's default number of reference rows stored with a version. */
   public static final int REFERENCE_ROWS = 20;
 

@@ -13,12 +13,12 @@ import tools.jackson.databind.JsonNode;
  * @param wallSeconds from submission to the end of the last task
  * @param tasks tasks of the run
  * @param taskSeconds the tasks' own durations, summed
- * @param phases seconds per phase (load, encode, fit, evaluate, serialize, store), summed
+ * @param phases seconds per stage (load, split, encode, fit, evaluate, envelope, store), summed
  */
 record RunTiming(double wallSeconds, int tasks, double taskSeconds, Map<String, Double> phases) {
 
   static final List<String> PHASES =
-      List.of("load", "encode", "fit", "evaluate", "serialize", "store");
+      List.of("load", "split", "encode", "fit", "evaluate", "envelope", "store");
 
   static RunTiming of(JsonNode run) {
     double wall =

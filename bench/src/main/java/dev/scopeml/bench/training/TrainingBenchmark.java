@@ -154,9 +154,9 @@ public final class TrainingBenchmark {
                   Integer.toString(t.tasks()),
                   number(t.taskSeconds(), 1),
                   number(p.get("fit"), 1),
-                  number(p.get("load") + p.get("encode"), 2),
+                  number(p.get("load") + p.get("split") + p.get("encode"), 2),
                   number(p.get("evaluate"), 2),
-                  number(p.get("serialize") + p.get("store"), 2),
+                  number(p.get("envelope") + p.get("store"), 2),
                   number(100 * t.outsideFit(), 1) + "%"));
         }
       }
@@ -170,7 +170,7 @@ public final class TrainingBenchmark {
             "tasks",
             "task s",
             "fit s",
-            "load+encode s",
+            "load+split+encode s",
             "evaluate s",
             "envelope+store s",
             "outside fit"),
@@ -234,9 +234,9 @@ public final class TrainingBenchmark {
                 .formatted(
                     name,
                     number(p.get("fit") * perTask, 0),
-                    number((p.get("serialize") + p.get("store")) * perTask, 0),
+                    number((p.get("envelope") + p.get("store")) * perTask, 0),
                     number(p.get("evaluate") * perTask, 0),
-                    number((p.get("load") + p.get("encode")) * perTask, 0)));
+                    number((p.get("load") + p.get("split") + p.get("encode")) * perTask, 0)));
       }
     }
     report.table(List.of("figure", "value", "target", ""), summary);

@@ -1,13 +1,15 @@
 package dev.scopeml.learning;
 
+import dev.scopeml.learning.algorithm.Algorithm;
+import dev.scopeml.learning.algorithm.Algorithms;
 import dev.scopeml.learning.algorithm.TrainingSet;
 import dev.scopeml.learning.data.CsvReader;
-import dev.scopeml.learning.data.CsvTable;
-import dev.scopeml.learning.data.SchemaInference;
-import dev.scopeml.learning.evaluation.StratifiedSplit;
+import dev.scopeml.learning.data.DataTable;
+import dev.scopeml.learning.fitting.EncodedScope;
+import dev.scopeml.learning.fitting.FitSpec;
+import dev.scopeml.learning.fitting.ScopeFitter;
 import dev.scopeml.modelstore.schema.FeatureSchema;
 import dev.scopeml.modelstore.schema.MissingValues;
-import dev.scopeml.modelstore.schema.UnknownCategories;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -16,25 +18,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 /** The real data sets shipped as test resources, read once per test JVM. */
 public final class TestData {
 
-  private static final Map<String, CsvTable> TABLES = new ConcurrentHashMap<>();
+  private static final Map<String, DataTable> TABLES = new ConcurrentHashMap<>();
 
   private TestData() {}
 
   /** Telco customer churn: 7,043 rows, label {@code churn} (No/Yes), 11 missing total_charges. */
-  public static CsvTable telco() {
+  public static DataTable telco() {
     return table("telco_churn.csv");
   }
 
   /** MLC churn: 5,000 rows, label {@code churn} (no/yes), 51 states. */
-  public static CsvTable mlcChurn() {
+  public static DataTable mlcChurn() {
     return table("mlc_churn.csv");
   }
 
-  private static CsvTable table(String file) {
+  private static DataTable table(String file) {
     return TABLES.computeIfAbsent(
         file,
         name -> {
@@ -51,9 +54,11 @@ public final class TestData {
   }
 
   /**
-   * A table split for training: schema inferred on the training rows, holdout kept raw too.
+   * A table split and encoded for training the way the trainer fits a scope ({@link ScopeFitter}):
+   * every other column a feature, kinds inferred, a stratified 20% holdout, the schema built from
+   * the training rows.
    *
-   * @param schema inferred from the training rows only
+   * @param schema built from the training rows only
    * @param train encoded training rows
    * @param holdout encoded holdout rows
    * @param holdoutRows the holdout rows as clients would send them
@@ -65,31 +70,27 @@ public final class TestData {
       List<Map<String, Object>> holdoutRows) {}
 
   /** Splits {@code table} 80/20 by label and encodes it for an algorithm's missing-value policy. */
-  public static Prepared prepare(CsvTable table, String label, MissingValues missing, long seed) {
-    CsvTable labelled = table.withoutMissing(label);
-    List<String> features = SchemaInference.allFeatures(labelled, label);
-    FeatureSchema probe =
-        SchemaInference.infer(labelled, label, features, missing, UnknownCategories.AS_MISSING);
-    List<Map<String, Object>> rows = labelled.rowMaps();
-    int[] labels = TrainingSet.encode(probe, rows).labels();
-    StratifiedSplit split = StratifiedSplit.of(labels, 0.2, seed);
-    var trainTable = new CsvTable(labelled.columns(), pick(labelled.rows(), split.train()));
-    FeatureSchema schema =
-        SchemaInference.infer(trainTable, label, features, missing, UnknownCategories.AS_MISSING);
-    List<Map<String, Object>> holdoutRows = pick(rows, split.holdout());
+  public static Prepared prepare(DataTable table, String label, MissingValues missing, long seed) {
+    // Any algorithm with the wanted missing-value policy: the data is encoded, nothing is fitted.
+    Algorithm algorithm =
+        Algorithms.byName(missing == MissingValues.NATIVE ? "xgboost" : "smile-logit");
+    FitSpec spec =
+        FitSpec.inferred(
+            table, label, List.of(), algorithm, algorithm.validate(Map.of()), 0.2, seed, 4, 0);
+    DataTable data = table.withNumbers(spec.numericFeatures());
+    var fitter = new ScopeFitter(spec);
+    int[] all = IntStream.range(0, data.size()).toArray();
+    EncodedScope encoded = fitter.encode(data, fitter.split(all, spec.labels(data)));
+    FeatureSchema schema = encoded.schema().schema();
+    var holdoutRows = new ArrayList<Map<String, Object>>();
+    for (int row : encoded.split().holdoutRows()) {
+      holdoutRows.add(data.row(row));
+    }
     return new Prepared(
         schema,
-        TrainingSet.encode(schema, trainTable.rowMaps()),
-        TrainingSet.encode(schema, holdoutRows),
+        encoded.training(),
+        new TrainingSet(schema, encoded.holdout(), encoded.split().holdoutLabels()),
         holdoutRows);
-  }
-
-  private static <T> List<T> pick(List<T> all, int[] indices) {
-    var picked = new ArrayList<T>(indices.length);
-    for (int i : indices) {
-      picked.add(all.get(i));
-    }
-    return picked;
   }
 
   /** Row-major copy of encoded rows. */

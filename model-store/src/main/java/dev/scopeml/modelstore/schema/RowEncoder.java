@@ -85,6 +85,42 @@ public final class RowEncoder {
     }
   }
 
+  /**
+   * Encodes rows straight from their columns, without building a row object per row.
+   *
+   * @param featureColumns the values of the schema's features, in feature order: numbers or text
+   *     for a numeric feature, text for a categorical one
+   * @param rows which rows to encode, in output order
+   * @return one encoded row per entry of {@code rows}
+   * @throws RowEncodingException naming the column whose value cannot be encoded
+   */
+  public double[][] encode(List<ColumnValues> featureColumns, int[] rows) {
+    var features = schema.features();
+    if (featureColumns.size() != features.size()) {
+      throw new IllegalArgumentException(
+          featureColumns.size() + " columns for " + features.size() + " features");
+    }
+    double[][] out = new double[rows.length][width];
+    for (int f = 0; f < features.size(); f++) {
+      Feature feature = features.get(f);
+      ColumnValues column = featureColumns.get(f);
+      int at = offsets[f];
+      double missing = impute ? feature.fill() : Double.NaN;
+      for (int r = 0; r < rows.length; r++) {
+        if (feature.kind() == FeatureKind.CATEGORICAL) {
+          encodeCategory(f, feature, column.value(rows[r]), out[r], at);
+        } else if (column instanceof ColumnValues.Numbers numbers) {
+          double value = numbers.values()[rows[r]];
+          out[r][at] = Double.isNaN(value) ? missing : value;
+        } else {
+          Object value = column.value(rows[r]);
+          out[r][at] = value == null ? missing : numeric(feature, value);
+        }
+      }
+    }
+    return out;
+  }
+
   private void encodeCategory(int f, Feature feature, Object value, double[] out, int at) {
     int width = feature.width();
     Integer level = isMissing(value) ? null : levelIndex.get(f).get(categoryText(feature, value));

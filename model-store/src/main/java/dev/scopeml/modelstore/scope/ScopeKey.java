@@ -1,5 +1,7 @@
 package dev.scopeml.modelstore.scope;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,7 @@ import java.util.TreeMap;
  * form is {@code column=value} pairs joined by {@code ,}; the characters {@code %}, {@code =} and
  * {@code ,} inside names and values are percent-encoded, so every key round-trips whatever its
  * values hold (unicode, quotes, slashes, empty strings). The global scope, which covers all rows,
- * has no columns and the canonical form {@value #GLOBAL_FORM}.
+ * has no columns and the canonical form {@value #GLOBAL_FORM}. In JSON a key is its canonical form.
  */
 public final class ScopeKey implements Comparable<ScopeKey> {
 
@@ -69,6 +71,7 @@ public final class ScopeKey implements Comparable<ScopeKey> {
    *
    * @throws IllegalArgumentException if the text is not a canonical scope key
    */
+  @JsonCreator
   public static ScopeKey parse(String canonical) {
     Objects.requireNonNull(canonical, "scope");
     if (canonical.equals(GLOBAL_FORM)) {
@@ -121,6 +124,7 @@ public final class ScopeKey implements Comparable<ScopeKey> {
 
   /** The canonical form. */
   @Override
+  @JsonValue
   public String toString() {
     return canonical;
   }

@@ -98,6 +98,54 @@ class RowEncoderTest {
   }
 
   @Test
+  void encodesStraightFromColumnsAsFromRowMaps() {
+    for (MissingValues missing : MissingValues.values()) {
+      RowEncoder encoder = schema(missing, UnknownCategories.AS_MISSING).encoder();
+      var tenure = new ColumnValues.Numbers(new double[] {12, Double.NaN, 3.5});
+      var tenureText = new ColumnValues.Text(new String[] {"12", null, " 3.5"});
+      var contract = new ColumnValues.Text(new String[] {"One year", "Two year", "Weekly"});
+      var senior = new ColumnValues.Text(new String[] {"1", null, "0"});
+      int[] rows = {2, 0, 1};
+
+      double[][] fromNumbers = encoder.encode(List.of(tenure, contract, senior), rows);
+      double[][] fromText = encoder.encode(List.of(tenureText, contract, senior), rows);
+
+      for (int r = 0; r < rows.length; r++) {
+        var map = new HashMap<String, Object>();
+        map.put("tenure", tenure.value(rows[r]));
+        map.put("contract", contract.value(rows[r]));
+        map.put("senior", senior.value(rows[r]));
+        double[] expected = encoder.encode(map);
+        assertThat(fromNumbers[r]).as("%s row %d", missing, rows[r]).containsExactly(expected);
+        assertThat(fromText[r]).as("%s row %d as text", missing, rows[r]).containsExactly(expected);
+      }
+    }
+  }
+
+  @Test
+  void aColumnThatIsNotNumericIsNamedWhenEncodedAsANumber() {
+    RowEncoder encoder = schema(MissingValues.NATIVE, UnknownCategories.AS_MISSING).encoder();
+    var tenure = new ColumnValues.Text(new String[] {"12", "twelve"});
+    var contract = new ColumnValues.Text(new String[] {"One year", "One year"});
+    var senior = new ColumnValues.Text(new String[] {"0", "0"});
+    assertThatThrownBy(() -> encoder.encode(List.of(tenure, contract, senior), new int[] {0, 1}))
+        .isInstanceOf(RowEncodingException.class)
+        .hasMessageContaining("tenure")
+        .hasMessageContaining("twelve");
+  }
+
+  @Test
+  void textColumnsKnowWhetherTheyAreNumeric() {
+    var numbers = new ColumnValues.Text(new String[] {"1", null, " -2.5e3", ".5"});
+    var mixed = new ColumnValues.Text(new String[] {"1", "1e999", "x"});
+    assertThat(numbers.inferredKind()).isEqualTo(FeatureKind.NUMERIC);
+    assertThat(numbers.toNumbers().values()).containsExactly(1, Double.NaN, -2500, 0.5);
+    assertThat(mixed.firstNonNumber()).as("an infinite value is not a number").isEqualTo(1);
+    assertThat(mixed.inferredKind()).isEqualTo(FeatureKind.CATEGORICAL);
+    assertThatThrownBy(mixed::toNumbers).hasMessageContaining("'1e999' (data row 2)");
+  }
+
+  @Test
   void matchesNumericCategoriesByTheirDecimalText() {
     RowEncoder encoder = schema(MissingValues.NATIVE, UnknownCategories.REJECT).encoder();
     for (Object one : List.of(1, 1L, 1.0, "1", new java.math.BigDecimal("1.00"))) {

@@ -2,19 +2,20 @@ package dev.scopeml.trainer.runs;
 
 import dev.scopeml.learning.algorithm.Algorithm;
 import dev.scopeml.learning.algorithm.Algorithms;
-import dev.scopeml.learning.data.CsvTable;
+import dev.scopeml.learning.data.DataTable;
+import dev.scopeml.learning.fitting.FitSpec;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
-import dev.scopeml.modelstore.schema.Feature;
+import dev.scopeml.modelstore.schema.ColumnValues;
 import dev.scopeml.modelstore.schema.FeatureKind;
 import dev.scopeml.modelstore.schema.FeatureSchema;
-import dev.scopeml.modelstore.schema.MissingValues;
-import dev.scopeml.modelstore.schema.RowEncoder;
-import dev.scopeml.modelstore.schema.RowEncodingException;
+import dev.scopeml.modelstore.schema.ScopeSchema;
 import dev.scopeml.modelstore.scope.ScopeKey;
 import dev.scopeml.trainer.api.ApiException;
+import dev.scopeml.trainer.config.TrainerProperties;
 import dev.scopeml.trainer.sources.SourceLoader;
+import dev.scopeml.trainer.training.PromotionPolicy;
 import dev.scopeml.trainer.training.RunData;
-import dev.scopeml.trainer.training.ScopeSchema;
+import dev.scopeml.trainer.training.RunSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,9 +40,11 @@ class RunPlanner {
   private static final int SMALLEST_MIN_ROWS = 4;
 
   private final SourceLoader loader;
+  private final int referenceRows;
 
-  RunPlanner(SourceLoader loader) {
+  RunPlanner(SourceLoader loader, TrainerProperties properties) {
     this.loader = loader;
+    this.referenceRows = properties.trainer().referenceRows();
   }
 
   /**
@@ -101,27 +104,52 @@ class RunPlanner {
           .with("field", "global");
     }
 
-    CsvTable loaded = loader.load(request.source(), scopeBy, filter);
-    if (!loaded.columns().contains(label)) {
+    DataTable loaded = loader.load(request.source(), scopeBy, filter);
+    if (!loaded.hasColumn(label)) {
       throw ApiException.badRequest(
-              "label column '" + label + "' is not in the data; columns: " + loaded.columns())
+              "label column '" + label + "' is not in the data; columns: " + loaded.columnNames())
           .with("field", "label")
           .with("column", label);
     }
-    RunData data = RunData.prepare(loaded, label, scopeBy);
-    if (data.table().size() == 0) {
+    String[] labelValues = loaded.text(label);
+    DataTable labelled = loaded.filter(row -> labelValues[row] != null);
+    if (labelled.size() == 0) {
       throw ApiException.badRequest("every row's label '" + label + "' is missing")
           .with("field", "label");
     }
-    List<String> classes = classes(data.table(), label);
-    List<String> features = features(request.features(), data.table(), label, scopeBy);
-    Map<String, FeatureKind> kinds = kinds(data.table(), features, request.types());
-    int[] all = data.rows(ScopeKey.global());
+    List<String> classes = classes(labelled, label);
+    List<String> features = features(request.features(), labelled, label, scopeBy);
+    Map<String, FeatureKind> kinds = kinds(labelled, features, request.types());
+    var spec =
+        new RunSpec(
+            model,
+            request.source(),
+            label,
+            scopeBy,
+            filter,
+            features,
+            kinds,
+            classes,
+            algorithm.name(),
+            params,
+            holdout,
+            request.seed() == null ? DEFAULT_SEED : request.seed(),
+            minRows,
+            global,
+            policy,
+            metric);
+    RunData data = RunData.prepare(spec, loaded, referenceRows);
     FeatureSchema familySchema;
     try {
       familySchema =
           ScopeSchema.build(
-                  data.table(), all, features, kinds, label, classes, algorithm.missingValues())
+                  features,
+                  kinds,
+                  featureColumns(data.table(), features),
+                  data.rows(ScopeKey.global()),
+                  label,
+                  classes,
+                  algorithm.missingValues())
               .schema();
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("the features have no values: " + features)
@@ -144,24 +172,6 @@ class RunPlanner {
       throw ApiException.badRequest("no row has a value in every scope column " + scopeBy)
           .with("field", "scopeBy");
     }
-    var spec =
-        new RunSpec(
-            model,
-            request.source(),
-            label,
-            scopeBy,
-            filter.stream().map(ScopeKey::toString).toList(),
-            features,
-            kinds,
-            classes,
-            algorithm.name(),
-            params,
-            holdout,
-            request.seed() == null ? DEFAULT_SEED : request.seed(),
-            minRows,
-            global,
-            policy.apiName(),
-            metric.key());
     return new Plan(spec, data, familySchema, List.copyOf(scopes));
   }
 
@@ -251,21 +261,23 @@ class RunPlanner {
     return List.copyOf(keys);
   }
 
-  private static List<String> classes(CsvTable table, String label) {
-    var classes = new TreeSet<>(table.column(label));
+  private static List<String> classes(DataTable labelled, String label) {
+    List<String> classes = FitSpec.classes(labelled, label);
     if (classes.size() < 2) {
       throw ApiException.badRequest(
               "label '" + label + "' has a single class " + classes + ": nothing to learn")
           .with("field", "label");
     }
-    return List.copyOf(classes);
+    return classes;
   }
 
   private static List<String> features(
-      List<String> requested, CsvTable table, String label, List<String> scopeBy) {
+      List<String> requested, DataTable table, String label, List<String> scopeBy) {
     if (requested == null) {
       var features =
-          table.columns().stream().filter(c -> !c.equals(label) && !scopeBy.contains(c)).toList();
+          table.columnNames().stream()
+              .filter(c -> !c.equals(label) && !scopeBy.contains(c))
+              .toList();
       if (features.isEmpty()) {
         throw ApiException.badRequest("the data has no column left to use as a feature")
             .with("field", "features");
@@ -283,9 +295,12 @@ class RunPlanner {
             .with("field", "features")
             .with("column", feature);
       }
-      if (!table.columns().contains(feature)) {
+      if (!table.hasColumn(feature)) {
         throw ApiException.badRequest(
-                "feature column '" + feature + "' is not in the data; columns: " + table.columns())
+                "feature column '"
+                    + feature
+                    + "' is not in the data; columns: "
+                    + table.columnNames())
             .with("field", "features")
             .with("column", feature);
       }
@@ -298,7 +313,7 @@ class RunPlanner {
    * applies the request's overrides; a column declared numeric must hold only numbers.
    */
   private static Map<String, FeatureKind> kinds(
-      CsvTable table, List<String> features, Map<String, String> types) {
+      DataTable table, List<String> features, Map<String, String> types) {
     Map<String, String> overrides = types == null ? Map.of() : types;
     for (var override : overrides.entrySet()) {
       if (!features.contains(override.getKey())) {
@@ -322,24 +337,17 @@ class RunPlanner {
     var kinds = new LinkedHashMap<String, FeatureKind>();
     for (String feature : features) {
       String declared = overrides.get(feature);
-      int column = table.columnIndex(feature);
-      RowEncoder numeric = numericEncoder(feature);
-      int firstNonNumeric = -1;
-      for (int r = 0; r < table.size() && firstNonNumeric < 0; r++) {
-        String value = table.rows().get(r).get(column);
-        if (value != null && !encodesAsNumber(numeric, feature, value)) {
-          firstNonNumeric = r;
-        }
-      }
+      var column = (ColumnValues.Text) table.column(feature);
       if (declared == null) {
-        kinds.put(feature, firstNonNumeric < 0 ? FeatureKind.NUMERIC : FeatureKind.CATEGORICAL);
+        kinds.put(feature, column.inferredKind());
       } else if (declared.equalsIgnoreCase("numeric")) {
+        int firstNonNumeric = column.firstNonNumber();
         if (firstNonNumeric >= 0) {
           throw ApiException.badRequest(
                   "column '"
                       + feature
                       + "' is declared numeric but holds '"
-                      + table.rows().get(firstNonNumeric).get(column)
+                      + column.values()[firstNonNumeric]
                       + "' (data row "
                       + (firstNonNumeric + 1)
                       + ")")
@@ -354,24 +362,9 @@ class RunPlanner {
     return kinds;
   }
 
-  /** An encoder of one numeric column: the exact test the scorer will apply to the value. */
-  private static RowEncoder numericEncoder(String feature) {
-    String label = feature + "#label";
-    return new FeatureSchema(
-            List.of(Feature.numeric(feature, 0)),
-            label,
-            List.of("0", "1"),
-            MissingValues.NATIVE,
-            null)
-        .encoder();
-  }
-
-  private static boolean encodesAsNumber(RowEncoder encoder, String feature, String value) {
-    try {
-      encoder.encode(Map.of(feature, value));
-      return true;
-    } catch (RowEncodingException e) {
-      return false;
-    }
+  private static Map<String, ColumnValues> featureColumns(DataTable table, List<String> features) {
+    var columns = new LinkedHashMap<String, ColumnValues>();
+    features.forEach(feature -> columns.put(feature, table.column(feature)));
+    return columns;
   }
 }

@@ -9,6 +9,7 @@ import dev.scopeml.modelstore.registry.ModelStore;
 import dev.scopeml.trainer.api.ApiException;
 import dev.scopeml.trainer.config.TrainerProperties;
 import dev.scopeml.trainer.training.RunDataCache;
+import dev.scopeml.trainer.training.RunSpec;
 import dev.scopeml.trainer.training.TrainingMetrics;
 import java.util.List;
 import java.util.UUID;

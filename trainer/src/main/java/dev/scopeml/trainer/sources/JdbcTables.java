@@ -1,6 +1,6 @@
 package dev.scopeml.trainer.sources;
 
-import dev.scopeml.learning.data.CsvTable;
+import dev.scopeml.learning.data.DataTable;
 import dev.scopeml.modelstore.schema.RowEncoder;
 import dev.scopeml.modelstore.scope.ScopeKey;
 import dev.scopeml.trainer.api.ApiException;
@@ -36,7 +36,7 @@ class JdbcTables {
   }
 
   /** Every row of the table or query, restricted to {@code scopes} when any are given. */
-  CsvTable read(JdbcRef ref, List<String> scopeBy, List<ScopeKey> scopes) {
+  DataTable read(JdbcRef ref, List<String> scopeBy, List<ScopeKey> scopes) {
     TrainerProperties.JdbcSource source = source(ref);
     try (Connection connection = connect(source)) {
       connection.setReadOnly(true);
@@ -80,20 +80,21 @@ class JdbcTables {
         for (int p = 0; p < parameters.size(); p++) {
           statement.setString(p + 1, parameters.get(p));
         }
-        var rows = new ArrayList<List<String>>();
+        var table = new DataTable.Builder(relation.columns());
         try (ResultSet result = statement.executeQuery()) {
           int width = relation.columns().size();
+          var row = new ArrayList<String>(width);
           while (result.next()) {
-            var row = new ArrayList<String>(width);
+            row.clear();
             for (int c = 1; c <= width; c++) {
               String value = result.getString(c);
               row.add(
                   value == null || RowEncoder.MISSING_TOKENS.contains(value.trim()) ? null : value);
             }
-            rows.add(row);
+            table.add(row);
           }
         }
-        return new CsvTable(relation.columns(), rows);
+        return table.build();
       }
     } catch (SQLException e) {
       throw ApiException.badRequest(

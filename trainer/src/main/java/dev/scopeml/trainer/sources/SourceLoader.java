@@ -1,7 +1,7 @@
 package dev.scopeml.trainer.sources;
 
 import dev.scopeml.learning.data.CsvReader;
-import dev.scopeml.learning.data.CsvTable;
+import dev.scopeml.learning.data.DataTable;
 import dev.scopeml.modelstore.scope.ScopeKey;
 import dev.scopeml.trainer.api.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,12 +38,12 @@ public class SourceLoader {
    * @throws ApiException 400 naming the problem: no or two sources, a path outside the data
    *     directory, an empty or malformed file, an unknown JDBC source, table, query or column
    */
-  public CsvTable load(SourceRef source, List<String> scopeBy, List<ScopeKey> scopes) {
+  public DataTable load(SourceRef source, List<String> scopeBy, List<ScopeKey> scopes) {
     if (source == null || (source.csv() == null) == (source.jdbc() == null)) {
       throw ApiException.badRequest("source needs exactly one of 'csv' and 'jdbc'")
           .with("field", "source");
     }
-    CsvTable table;
+    DataTable table;
     if (source.csv() != null) {
       table = filter(readCsv(source.csv()), scopeBy, scopes, source);
       meters.counter("scopeml.datasets.loaded", "source", "csv").increment();
@@ -61,7 +61,7 @@ public class SourceLoader {
     return table;
   }
 
-  private CsvTable readCsv(String relative) {
+  private DataTable readCsv(String relative) {
     var path = dataDirectory.resolve(relative);
     try {
       return CsvReader.read(path);
@@ -78,40 +78,38 @@ public class SourceLoader {
     }
   }
 
-  private static CsvTable filter(
-      CsvTable table, List<String> scopeBy, List<ScopeKey> scopes, SourceRef source) {
-    var indices = new int[scopeBy.size()];
-    for (int c = 0; c < scopeBy.size(); c++) {
-      indices[c] = table.columns().indexOf(scopeBy.get(c));
-      if (indices[c] < 0) {
+  private static DataTable filter(
+      DataTable table, List<String> scopeBy, List<ScopeKey> scopes, SourceRef source) {
+    var columns = new ArrayList<String[]>(scopeBy.size());
+    for (String column : scopeBy) {
+      if (!table.hasColumn(column)) {
         throw ApiException.badRequest(
                 "scope column '"
-                    + scopeBy.get(c)
+                    + column
                     + "' is not a column of "
                     + source.describe()
                     + "; columns: "
-                    + table.columns())
+                    + table.columnNames())
             .with("field", "scopeBy")
-            .with("column", scopeBy.get(c));
+            .with("column", column);
       }
+      columns.add(table.text(column));
     }
     if (scopes.isEmpty()) {
       return table;
     }
     var wanted = new HashSet<>(scopes);
-    var kept = new ArrayList<List<String>>();
-    for (List<String> row : table.rows()) {
-      var values = new TreeMap<String, String>();
-      boolean complete = true;
-      for (int c = 0; c < indices.length && complete; c++) {
-        String value = row.get(indices[c]);
-        complete = value != null;
-        values.put(scopeBy.get(c), value);
-      }
-      if (complete && wanted.contains(ScopeKey.of(values))) {
-        kept.add(row);
-      }
-    }
-    return new CsvTable(table.columns(), kept);
+    return table.filter(
+        row -> {
+          var values = new TreeMap<String, String>();
+          for (int c = 0; c < columns.size(); c++) {
+            String value = columns.get(c)[row];
+            if (value == null) {
+              return false;
+            }
+            values.put(scopeBy.get(c), value);
+          }
+          return wanted.contains(ScopeKey.of(values));
+        });
   }
 }

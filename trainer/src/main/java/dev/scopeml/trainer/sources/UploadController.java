@@ -1,7 +1,7 @@
 package dev.scopeml.trainer.sources;
 
 import dev.scopeml.learning.data.CsvReader;
-import dev.scopeml.learning.data.CsvTable;
+import dev.scopeml.learning.data.DataTable;
 import dev.scopeml.trainer.api.ApiException;
 import dev.scopeml.trainer.config.TrainerProperties;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,7 +55,7 @@ class UploadController {
       if (size == 0) {
         throw ApiException.badRequest("the uploaded file is empty").with("field", "body");
       }
-      CsvTable table;
+      DataTable table;
       try {
         table = CsvReader.read(partial);
       } catch (IllegalArgumentException e) {
@@ -75,7 +75,7 @@ class UploadController {
           uploads.resolve(digest + ".csv"),
           StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
-      return new Uploaded(name, table.columns(), table.size(), size, digest);
+      return new Uploaded(name, table.columnNames(), table.size(), size, digest);
     } finally {
       Files.deleteIfExists(partial);
     }

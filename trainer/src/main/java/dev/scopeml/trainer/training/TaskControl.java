@@ -11,4 +11,10 @@ interface TaskControl {
    * pool was halted.
    */
   boolean abandoned();
+
+  /** Tells the listeners the task reached {@code phase}, then whether to drop it. */
+  default boolean stopsAt(TaskPhase phase) {
+    reached(phase);
+    return abandoned();
+  }
 }

@@ -15,8 +15,8 @@ import java.util.Map;
  * @param metrics holdout metrics
  * @param promoted whether the version is the scope's active version after the task
  * @param seconds the task's wall time
- * @param timings seconds per phase: load, encode, fit, evaluate, serialize (the artifact), store
- *     (save and promote)
+ * @param timings seconds per stage: load, split, encode, fit, evaluate, envelope (the version to
+ *     store), store (save and promote)
  * @param reason why a scope was skipped or cancelled
  * @param droppedFeatures features left out because the scope has no value for them
  * @param worker the worker that ended the task

@@ -161,8 +161,7 @@ class WorkerPool implements SmartLifecycle {
     metrics.taskStarted();
     try {
       beat = scheduleHeartbeat(task, control);
-      control.reached(TaskPhase.CLAIMED);
-      if (control.abandoned()) {
+      if (control.stopsAt(TaskPhase.CLAIMED)) {
         return;
       }
       log.info("training scope {} (attempt {})", task.scope(), task.attempt());

@@ -57,7 +57,7 @@ class MlcChurnRunTest extends TrainerTest {
           assertThat(scope.get("rows").asInt()).isGreaterThanOrEqualTo(60);
           assertThat(scope.get("metrics").has("accuracy")).isTrue();
           assertThat(scope.get("timings").propertyNames())
-              .contains("load", "encode", "fit", "evaluate", "serialize", "store");
+              .contains("load", "split", "encode", "fit", "evaluate", "envelope", "store");
         }
         case "skipped" -> {
           skipped++;

@@ -3,11 +3,12 @@ package dev.scopeml.trainer.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scopeml.learning.data.CsvReader;
-import dev.scopeml.learning.data.CsvTable;
+import dev.scopeml.learning.data.DataTable;
 import dev.scopeml.trainer.TrainerTest;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,7 @@ class JdbcSourceTest extends TrainerTest {
           "monthly_charges",
           "total_charges");
 
-  private CsvTable telco;
+  private DataTable telco;
 
   @Override
   protected Map<String, Object> trainerProperties() {
@@ -125,6 +126,6 @@ class JdbcSourceTest extends TrainerTest {
   }
 
   private int count(String column, String value) {
-    return (int) telco.column(column).stream().filter(value::equals).count();
+    return (int) Arrays.stream(telco.text(column)).filter(value::equals).count();
   }
 }

@@ -3,7 +3,9 @@ package dev.scopeml.trainer.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.scopeml.learning.data.CsvTable;
+import dev.scopeml.learning.data.DataTable;
+import dev.scopeml.modelstore.schema.ColumnValues;
+import dev.scopeml.modelstore.schema.FeatureKind;
 import dev.scopeml.trainer.config.TrainerProperties;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,9 +20,30 @@ class RunDataCacheTest {
 
   private static final RunData DATA =
       RunData.prepare(
-          new CsvTable(List.of("y", "s"), List.of(List.of("a", "1"), List.of("b", "2"))),
-          "y",
-          List.of("s"));
+          new RunSpec(
+              "m",
+              null,
+              "y",
+              List.of("s"),
+              List.of(),
+              List.of("x"),
+              Map.of("x", FeatureKind.NUMERIC),
+              List.of("a", "b"),
+              "xgboost",
+              Map.of(),
+              0.2,
+              1,
+              4,
+              false,
+              PromotionPolicy.ALWAYS,
+              PromotionPolicy.Metric.AUC),
+          DataTable.of(
+              List.of("y", "s", "x"),
+              List.of(
+                  new ColumnValues.Text(new String[] {"a", "b"}),
+                  new ColumnValues.Text(new String[] {"1", "2"}),
+                  new ColumnValues.Text(new String[] {"0.5", "7"}))),
+          0);
 
   @Test
   void concurrentTasksOfOneRunLoadItsDataOnce() throws InterruptedException {

@@ -30,7 +30,7 @@ public final class TrainingScaling {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String TOKEN = "bench-token";
   private static final List<String> PHASES =
-      List.of("load", "encode", "fit", "evaluate", "serialize", "store");
+      List.of("load", "split", "encode", "fit", "evaluate", "envelope", "store");
 
   private TrainingScaling() {}
 
@@ -177,7 +177,11 @@ public final class TrainingScaling {
     String line(double oneWorkerWall) {
       double outside = taskSeconds - phases.get("fit");
       double loadEncodeStore =
-          phases.get("load") + phases.get("encode") + phases.get("serialize") + phases.get("store");
+          phases.get("load")
+              + phases.get("split")
+              + phases.get("encode")
+              + phases.get("envelope")
+              + phases.get("store");
       return String.format(
           Locale.ROOT,
           "| %d | %.2f | %.2fx | %d | %.2f | %.3f | %.3f | %.2f | %.3f | %.3f | %.3f | %.1f%% | %.1f%% |",
@@ -190,7 +194,7 @@ public final class TrainingScaling {
           phases.get("encode"),
           phases.get("fit"),
           phases.get("evaluate"),
-          phases.get("serialize"),
+          phases.get("envelope"),
           phases.get("store"),
           100 * outside / taskSeconds,
           100 * loadEncodeStore / taskSeconds);

@@ -1,11 +1,7 @@
 package dev.scopeml.learning.algorithm;
 
-import dev.scopeml.modelstore.schema.Feature;
 import dev.scopeml.modelstore.schema.FeatureSchema;
-import dev.scopeml.modelstore.schema.RowEncoder;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -38,39 +34,6 @@ public record TrainingSet(FeatureSchema schema, double[][] rows, int[] labels) {
             "row " + i + " has label index " + labels[i] + ", the schema has " + classes);
       }
     }
-  }
-
-  /**
-   * Encodes raw rows and their label column.
-   *
-   * @throws IllegalArgumentException naming the row whose label is missing or not a known class
-   * @throws dev.scopeml.modelstore.schema.RowEncodingException for a value that cannot be encoded
-   */
-  public static TrainingSet encode(FeatureSchema schema, List<? extends Map<String, ?>> rows) {
-    RowEncoder encoder = schema.encoder();
-    Feature labelColumn = Feature.categorical(schema.label(), schema.classes());
-    double[][] encoded = new double[rows.size()][];
-    int[] labels = new int[rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      Map<String, ?> row = rows.get(i);
-      Object value = row.get(schema.label());
-      boolean missing =
-          value == null
-              || (value instanceof String text && RowEncoder.MISSING_TOKENS.contains(text.trim()));
-      int label = missing ? -1 : schema.classIndex(RowEncoder.categoryText(labelColumn, value));
-      if (label < 0) {
-        throw new IllegalArgumentException(
-            "row "
-                + i
-                + ": label '"
-                + schema.label()
-                + "' is "
-                + (missing ? "missing" : "'" + value + "', not one of " + schema.classes()));
-      }
-      encoded[i] = encoder.encode(row);
-      labels[i] = label;
-    }
-    return new TrainingSet(schema, encoded, labels);
   }
 
   /** The rows at {@code indices}, in that order. */

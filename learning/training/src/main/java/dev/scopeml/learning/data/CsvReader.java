@@ -22,7 +22,7 @@ public final class CsvReader {
   private CsvReader() {}
 
   /** Reads a UTF-8 file. */
-  public static CsvTable read(Path file) {
+  public static DataTable read(Path file) {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return read(reader);
     } catch (IOException e) {
@@ -36,7 +36,7 @@ public final class CsvReader {
    * @throws IllegalArgumentException naming the line of a malformed record: a stray quote, an
    *     unterminated quote, or a row whose field count differs from the header's
    */
-  public static CsvTable read(Reader source) {
+  public static DataTable read(Reader source) {
     try {
       var parser = new Parser(source instanceof BufferedReader b ? b : new BufferedReader(source));
       List<String> header = parser.next();
@@ -51,7 +51,7 @@ public final class CsvReader {
           throw new IllegalArgumentException("CSV header column " + (c + 1) + " has no name");
         }
       }
-      var rows = new ArrayList<List<String>>();
+      var table = new DataTable.Builder(header);
       List<String> record;
       while ((record = parser.next()) != null) {
         if (record.size() == 1 && record.get(0) == null && header.size() > 1) {
@@ -66,9 +66,9 @@ public final class CsvReader {
                   + " fields, the header has "
                   + header.size());
         }
-        rows.add(record);
+        table.add(record);
       }
-      return new CsvTable(header, rows);
+      return table.build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,5 +1,5 @@
 /**
- * Tabular input: an RFC 4180 CSV reader and the inference of a feature schema from a table, shared
- * by the trainer and the tests so a data set is read one way everywhere.
+ * Tabular input held by column: the table training reads, and the RFC 4180 CSV reader that fills
+ * it, so a data set is read one way everywhere.
  */
 package dev.scopeml.learning.data;

@@ -3,40 +3,34 @@ package dev.scopeml.learning.smile;
 import static dev.scopeml.learning.algorithm.ParameterSpace.doubleValue;
 import static dev.scopeml.learning.algorithm.ParameterSpace.intValue;
 
-import dev.scopeml.learning.algorithm.Algorithm;
-import dev.scopeml.learning.algorithm.FittedModel;
 import dev.scopeml.learning.algorithm.InvalidParametersException;
 import dev.scopeml.learning.algorithm.Parameter;
 import dev.scopeml.learning.algorithm.ParameterSpace;
 import dev.scopeml.learning.algorithm.TrainingSet;
-import dev.scopeml.modelstore.schema.MissingValues;
 import java.util.Map;
 import java.util.SplittableRandom;
+import smile.classification.Classifier;
 import smile.classification.RandomForest;
 import smile.model.cart.SplitRule;
 
 /** Smile's random forest ({@code smile-rf}); {@code mtry} 0 means the square root of the width. */
-public final class SmileRandomForest implements Algorithm {
+public final class SmileRandomForest extends SmileAlgorithm {
 
-  static final String NAME = "smile-rf";
-
-  private static final ParameterSpace PARAMETERS =
-      ParameterSpace.of(
-          Parameter.integer("trees", 200, 1, 10_000),
-          Parameter.integer("mtry", 0, 0, 100_000),
-          Parameter.integer("maxDepth", 20, 2, 64),
-          Parameter.integer("maxNodes", 0, 0, 1_000_000),
-          Parameter.integer("nodeSize", 5, 1, 100_000),
-          Parameter.positive("subsample", 1.0, 0.0, 1.0));
-
-  @Override
-  public String name() {
-    return NAME;
+  public SmileRandomForest() {
+    super(
+        "smile-rf",
+        ParameterSpace.of(
+            Parameter.integer("trees", 200, 1, 10_000),
+            Parameter.integer("mtry", 0, 0, 100_000),
+            Parameter.integer("maxDepth", 20, 2, 64),
+            Parameter.integer("maxNodes", 0, 0, 1_000_000),
+            Parameter.integer("nodeSize", 5, 1, 100_000),
+            Parameter.positive("subsample", 1.0, 0.0, 1.0)));
   }
 
   @Override
   public Map<String, Object> validate(Map<String, Object> params) {
-    Map<String, Object> validated = PARAMETERS.validate(params);
+    Map<String, Object> validated = parameters().validate(params);
     if (intValue(validated, "maxNodes") == 1) {
       throw new InvalidParametersException(
           "maxNodes", "parameter 'maxNodes' must be 0 (automatic) or at least 2, got 1");
@@ -45,16 +39,9 @@ public final class SmileRandomForest implements Algorithm {
   }
 
   @Override
-  public MissingValues missingValues() {
-    return MissingValues.IMPUTE;
-  }
-
-  @Override
-  public FittedModel fit(TrainingSet data, Map<String, Object> validatedParams, long seed) {
-    SmileFrames.requireImputed(data, NAME);
-    Map<String, Object> p = validate(validatedParams);
-    int trees = intValue(p, "trees");
-    int mtry = intValue(p, "mtry");
+  Classifier<?> fitModel(TrainingSet data, Map<String, Object> params, long seed) {
+    int trees = intValue(params, "trees");
+    int mtry = intValue(params, "mtry");
     if (mtry > data.schema().width()) {
       throw new InvalidParametersException(
           "mtry",
@@ -70,14 +57,13 @@ public final class SmileRandomForest implements Algorithm {
             trees,
             mtry,
             SplitRule.GINI,
-            intValue(p, "maxDepth"),
-            intValue(p, "maxNodes"),
-            intValue(p, "nodeSize"),
-            doubleValue(p, "subsample"),
+            intValue(params, "maxDepth"),
+            intValue(params, "maxNodes"),
+            intValue(params, "nodeSize"),
+            doubleValue(params, "subsample"),
             null,
             seeds,
             null);
-    RandomForest model = RandomForest.fit(SmileFrames.FORMULA, SmileFrames.frame(data), options);
-    return SmileFrames.fitted(model, data);
+    return RandomForest.fit(FORMULA, frame(data), options);
   }
 }

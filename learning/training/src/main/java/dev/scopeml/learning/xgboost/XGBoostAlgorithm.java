@@ -46,8 +46,8 @@ public final class XGBoostAlgorithm implements Algorithm {
   }
 
   @Override
-  public Map<String, Object> validate(Map<String, Object> params) {
-    return PARAMETERS.validate(params);
+  public ParameterSpace parameters() {
+    return PARAMETERS;
   }
 
   @Override
@@ -56,28 +56,27 @@ public final class XGBoostAlgorithm implements Algorithm {
   }
 
   @Override
-  public FittedModel fit(TrainingSet data, Map<String, Object> validatedParams, long seed) {
+  public FittedModel fit(TrainingSet data, Map<String, Object> params, long seed) {
     if (data.schema().missing() != MissingValues.NATIVE) {
       throw new IllegalArgumentException("xgboost needs rows encoded with MissingValues.NATIVE");
     }
     if (data.distinctLabels() < 2) {
       throw new IllegalArgumentException("xgboost needs at least two classes in the training set");
     }
-    Map<String, Object> p = PARAMETERS.validate(validatedParams);
     var trainer =
         new XGBoostClassificationTrainer(
             XGBoostTrainer.BoosterType.GBTREE,
             XGBoostTrainer.TreeMethod.HIST,
-            intValue(p, "trees"),
-            doubleValue(p, "eta"),
-            doubleValue(p, "gamma"),
-            intValue(p, "maxDepth"),
-            doubleValue(p, "minChildWeight"),
-            doubleValue(p, "subsample"),
-            doubleValue(p, "colsampleByTree"),
-            doubleValue(p, "lambda"),
-            doubleValue(p, "alpha"),
-            intValue(p, "threads"),
+            intValue(params, "trees"),
+            doubleValue(params, "eta"),
+            doubleValue(params, "gamma"),
+            intValue(params, "maxDepth"),
+            doubleValue(params, "minChildWeight"),
+            doubleValue(params, "subsample"),
+            doubleValue(params, "colsampleByTree"),
+            doubleValue(params, "lambda"),
+            doubleValue(params, "alpha"),
+            intValue(params, "threads"),
             XGBoostTrainer.LoggingVerbosity.SILENT,
             seed);
     XGBoostModel<Label> model =

@@ -7,7 +7,6 @@ import dev.scopeml.modelstore.schema.Feature;
 import dev.scopeml.modelstore.schema.FeatureSchema;
 import dev.scopeml.modelstore.schema.MissingValues;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TrainingSetTest {
@@ -21,31 +20,21 @@ class TrainingSetTest {
           null);
 
   @Test
-  void encodesRowsAndLabels() {
+  void subsetsKeepRowsAndLabelsTogether() {
     TrainingSet set =
-        TrainingSet.encode(
-            schema,
-            List.of(
-                Map.of("age", "31", "plan", "b", "churn", "yes"),
-                Map.of("plan", "a", "churn", "no")));
-    assertThat(set.labels()).containsExactly(1, 0);
-    assertThat(set.rows()[0]).containsExactly(31.0, 0.0, 1.0);
-    assertThat(set.rows()[1][0]).isNaN();
-    assertThat(set.subset(new int[] {1}).labels()).containsExactly(0);
+        new TrainingSet(
+            schema, new double[][] {{31.0, 0.0, 1.0}, {Double.NaN, 1.0, 0.0}}, new int[] {1, 0});
+    TrainingSet second = set.subset(new int[] {1});
+    assertThat(second.labels()).containsExactly(0);
+    assertThat(second.rows()[0][0]).isNaN();
+    assertThat(set.distinctLabels()).isEqualTo(2);
   }
 
   @Test
-  void refusesMissingAndUnknownLabelsNamingTheRow() {
-    assertThatThrownBy(
-            () ->
-                TrainingSet.encode(
-                    schema,
-                    List.of(Map.of("age", 1, "churn", "no"), Map.of("age", 2, "churn", "NA"))))
-        .hasMessageContaining("row 1")
-        .hasMessageContaining("missing");
-    assertThatThrownBy(() -> TrainingSet.encode(schema, List.of(Map.of("churn", "maybe"))))
+  void refusesLabelsOutsideTheClasses() {
+    assertThatThrownBy(() -> new TrainingSet(schema, new double[][] {{1, 0, 1}}, new int[] {2}))
         .hasMessageContaining("row 0")
-        .hasMessageContaining("maybe");
+        .hasMessageContaining("label index 2");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.scopeml.learning.TestData;
 import java.io.StringReader;
 import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CsvReaderTest {
@@ -17,19 +18,19 @@ class CsvReaderTest {
             + "1,\"Smith, Jo\",\"said \"\"hi\"\"\"\r\n"
             + "2,plain,\"two\nlines\"\n"
             + "3,,NA\n";
-    CsvTable table = CsvReader.read(new StringReader(csv));
+    DataTable table = CsvReader.read(new StringReader(csv));
 
-    assertThat(table.columns()).containsExactly("id", "name", "note");
-    assertThat(table.rows().get(0)).containsExactly("1", "Smith, Jo", "said \"hi\"");
-    assertThat(table.rows().get(1)).containsExactly("2", "plain", "two\nlines");
-    assertThat(table.rows().get(2)).containsExactly("3", null, null);
+    assertThat(table.columnNames()).containsExactly("id", "name", "note");
+    assertThat(table.text("id")).containsExactly("1", "2", "3");
+    assertThat(table.text("name")).containsExactly("Smith, Jo", "plain", null);
+    assertThat(table.text("note")).containsExactly("said \"hi\"", "two\nlines", null);
     assertThat(table.row(2)).containsOnlyKeys("id");
   }
 
   @Test
   void quotedEmptyFieldIsMissingAndLastLineNeedsNoBreak() {
-    CsvTable table = CsvReader.read(new StringReader("a,b\n\"\",x"));
-    assertThat(table.rows().get(0)).containsExactly(null, "x");
+    DataTable table = CsvReader.read(new StringReader("a,b\n\"\",x"));
+    assertThat(table.row(0)).containsExactly(Map.entry("b", "x"));
   }
 
   @Test
@@ -45,11 +46,11 @@ class CsvReaderTest {
 
   @Test
   void readsTheTelcoDataSet() {
-    CsvTable telco = TestData.telco();
+    DataTable telco = TestData.telco();
     assertThat(telco.size()).isEqualTo(7043);
-    assertThat(telco.columns()).hasSize(20).startsWith("churn", "female");
-    assertThat(telco.column("total_charges").stream().filter(v -> v == null)).hasSize(11);
-    assertThat(telco.column("payment_method")).contains("Bank transfer (automatic)");
+    assertThat(telco.columnNames()).hasSize(20).startsWith("churn", "female");
+    assertThat(Arrays.stream(telco.text("total_charges")).filter(v -> v == null)).hasSize(11);
+    assertThat(telco.text("payment_method")).contains("Bank transfer (automatic)");
     assertThat(Arrays.asList(TestData.mlcChurn().size())).containsExactly(5000);
   }
 }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scopeml.learning.TestData;
-import dev.scopeml.learning.algorithm.TrainingSet;
-import dev.scopeml.learning.data.SchemaInference;
-import dev.scopeml.modelstore.schema.MissingValues;
-import dev.scopeml.modelstore.schema.UnknownCategories;
+import dev.scopeml.learning.fitting.FitSpec;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -17,22 +15,16 @@ class StratifiedSplitTest {
   @Test
   void keepsClassRatiosOnTelcoPaymentMethods() {
     var table = TestData.telco();
-    var schema =
-        SchemaInference.infer(
-            table,
-            "payment_method",
-            SchemaInference.allFeatures(table, "payment_method"),
-            MissingValues.NATIVE,
-            UnknownCategories.AS_MISSING);
-    int[] labels = TrainingSet.encode(schema, table.rowMaps()).labels();
+    List<String> classes = FitSpec.classes(table, "payment_method");
+    int[] labels = Arrays.stream(table.text("payment_method")).mapToInt(classes::indexOf).toArray();
 
     StratifiedSplit split = StratifiedSplit.of(labels, 0.25, 3);
 
-    for (int c = 0; c < schema.classes().size(); c++) {
+    for (int c = 0; c < classes.size(); c++) {
       int cls = c;
       long total = Arrays.stream(labels).filter(l -> l == cls).count();
       long held = Arrays.stream(split.holdout()).filter(i -> labels[i] == cls).count();
-      assertThat(held).as("class %s", schema.classes().get(c)).isEqualTo(Math.round(total * 0.25));
+      assertThat(held).as("class %s", classes.get(c)).isEqualTo(Math.round(total * 0.25));
     }
     int[] all =
         IntStream.concat(Arrays.stream(split.train()), Arrays.stream(split.holdout()))

@@ -1,20 +1,25 @@
-package dev.scopeml.trainer.runs;
+package dev.scopeml.trainer.training;
 
+import dev.scopeml.learning.algorithm.Algorithms;
+import dev.scopeml.learning.fitting.FitSpec;
 import dev.scopeml.modelstore.schema.FeatureKind;
+import dev.scopeml.modelstore.scope.ScopeKey;
 import dev.scopeml.trainer.sources.SourceRef;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A run as planned and stored in the queue: the request with every default filled in, the
- * hyperparameters normalized, and the column kinds and label classes decided once for all scopes.
- * Workers of any trainer read it back to train their task's scope exactly as planned.
+ * hyperparameters validated, and the column kinds and label classes decided once for all scopes.
+ * Workers of any trainer read it back, once per run, to train their tasks' scopes exactly as
+ * planned. Typed, so nothing is re-parsed or re-validated per task; its JSON keeps scopes in their
+ * canonical form and the policy and metric in their API spelling.
  *
  * @param model the model family
  * @param source where the rows come from
  * @param label the label column
  * @param scopeBy the scope columns
- * @param scopes the canonical scopes the run is restricted to (empty: all)
+ * @param scopes the scopes the run is restricted to (empty: all)
  * @param features the feature columns, in encoding order
  * @param kinds each feature's kind
  * @param classes the label classes, shared by every scope's version
@@ -24,7 +29,7 @@ import java.util.Map;
  * @param seed the seed
  * @param minRows the smallest scope trained
  * @param global whether the run trains the global scope
- * @param policy the promotion policy's API name
+ * @param policy the promotion policy
  * @param metric the metric {@code if-better} compares
  */
 public record RunSpec(
@@ -32,7 +37,7 @@ public record RunSpec(
     SourceRef source,
     String label,
     List<String> scopeBy,
-    List<String> scopes,
+    List<ScopeKey> scopes,
     List<String> features,
     Map<String, FeatureKind> kinds,
     List<String> classes,
@@ -42,14 +47,21 @@ public record RunSpec(
     long seed,
     int minRows,
     boolean global,
-    String policy,
-    String metric) {
+    PromotionPolicy policy,
+    PromotionPolicy.Metric metric) {
 
-  public PromotionPolicy promotionPolicy() {
-    return PromotionPolicy.fromApi(policy).orElseThrow();
-  }
-
-  public PromotionPolicy.Metric promotionMetric() {
-    return PromotionPolicy.Metric.fromKey(metric).orElseThrow();
+  /** What every scope of the run is fitted with. */
+  public FitSpec fitSpec(int referenceRows) {
+    return new FitSpec(
+        label,
+        classes,
+        features,
+        kinds,
+        Algorithms.byName(algorithm),
+        params,
+        holdout,
+        seed,
+        minRows,
+        referenceRows);
   }
 }

@@ -1,37 +1,30 @@
-package dev.scopeml.trainer.training;
+package dev.scopeml.modelstore.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scopeml.learning.data.CsvTable;
-import dev.scopeml.modelstore.schema.FeatureKind;
-import dev.scopeml.modelstore.schema.MissingValues;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ScopeSchemaTest {
 
-  private static final CsvTable TABLE =
-      new CsvTable(
-          List.of("label", "age", "city", "note"),
-          List.of(
-              Arrays.asList("yes", "30", "Oslo", null),
-              Arrays.asList("no", "10", "Rome", null),
-              Arrays.asList("no", null, "Oslo", null),
-              Arrays.asList("yes", "20", "Lima", "x")));
+  private static final Map<String, ColumnValues> COLUMNS =
+      Map.of(
+          "age", new ColumnValues.Text(new String[] {"30", "10", null, "20"}),
+          "city", new ColumnValues.Text(new String[] {"Oslo", "Rome", "Oslo", "Lima"}),
+          "note", new ColumnValues.Text(new String[] {null, null, null, "x"}));
 
   @Test
   void levelsAndFillValuesComeFromTheGivenRowsOnly() {
     var built =
         ScopeSchema.build(
-            TABLE,
-            new int[] {0, 1, 2},
             List.of("age", "city", "note"),
             Map.of(
                 "age", FeatureKind.NUMERIC,
                 "city", FeatureKind.CATEGORICAL,
                 "note", FeatureKind.CATEGORICAL),
+            COLUMNS,
+            new int[] {0, 1, 2},
             "label",
             List.of("no", "yes"),
             MissingValues.IMPUTE);
@@ -50,14 +43,31 @@ class ScopeSchemaTest {
   void aCategoricalKindOverridesNumericLookingValues() {
     var built =
         ScopeSchema.build(
-            TABLE,
-            new int[] {0, 1, 3},
             List.of("age"),
             Map.of("age", FeatureKind.CATEGORICAL),
+            COLUMNS,
+            new int[] {0, 1, 3},
             "label",
             List.of("no", "yes"),
             MissingValues.NATIVE);
 
     assertThat(built.schema().features().getFirst().levels()).containsExactly("10", "20", "30");
+  }
+
+  @Test
+  void aNumericFeatureHeldAsNumbersGetsTheSameFillValue() {
+    var numbers =
+        Map.<String, ColumnValues>of(
+            "age", new ColumnValues.Numbers(new double[] {30, 10, Double.NaN, 20}));
+    var built =
+        ScopeSchema.build(
+            List.of("age"),
+            Map.of("age", FeatureKind.NUMERIC),
+            numbers,
+            new int[] {0, 1, 2},
+            "label",
+            List.of("no", "yes"),
+            MissingValues.IMPUTE);
+    assertThat(built.schema().features().getFirst().fill()).isEqualTo(20.0);
   }
 }

@@ -1,4 +1,4 @@
-package dev.scopeml.trainer.runs;
+package dev.scopeml.trainer.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package dev.scopeml.trainer.runs;
+package dev.scopeml.trainer.training;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.scopeml.modelstore.registry.PromotionCondition;
 import java.util.Arrays;
 import java.util.Locale;
@@ -17,7 +18,8 @@ public enum PromotionPolicy {
    */
   IF_BETTER;
 
-  /** The API spelling: {@code if-better}. */
+  /** The API spelling: {@code if-better}; also its form in a stored run spec. */
+  @JsonValue
   public String apiName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
@@ -62,7 +64,8 @@ public enum PromotionPolicy {
       this.higherIsBetter = higherIsBetter;
     }
 
-    /** The metric's name in stored metrics and the API. */
+    /** The metric's name in stored metrics, the API and a stored run spec. */
+    @JsonValue
     public String key() {
       return key;
     }
