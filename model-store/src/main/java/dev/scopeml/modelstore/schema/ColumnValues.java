@@ -1,6 +1,7 @@
 package dev.scopeml.modelstore.schema;
 
 import java.util.Arrays;
+import java.util.HashSet;
 
 /**
  * The raw values of one column of training data, as a model's schema is built from them and rows
@@ -20,6 +21,32 @@ public sealed interface ColumnValues {
    * Row {@code row}'s value as a client would send it: its text, or its number; null if missing.
    */
   Object value(int row);
+
+  /** Fewer values than this never make a column an identifier: small tables repeat by chance. */
+  int MIN_IDENTIFIER_VALUES = 20;
+
+  /**
+   * Whether the column looks like an identifier (a customer id, a row number): at least {@value
+   * #MIN_IDENTIFIER_VALUES} values, every one distinct, and text or whole numbers. A measurement
+   * may differ in every row too, so a column with a fractional number never is one.
+   */
+  default boolean identifierLike() {
+    var seen = new HashSet<Object>();
+    for (int row = 0; row < size(); row++) {
+      Object value = value(row);
+      if (value == null) {
+        continue;
+      }
+      double number = value instanceof Double d ? d : Text.number((String) value);
+      if (!Double.isNaN(number) && number != Math.rint(number)) {
+        return false;
+      }
+      if (!seen.add(value)) {
+        return false;
+      }
+    }
+    return seen.size() >= MIN_IDENTIFIER_VALUES;
+  }
 
   /**
    * Text values, {@code null} where missing.
@@ -92,7 +119,7 @@ public sealed interface ColumnValues {
     }
 
     /** The value of a plain finite decimal number, NaN for any other text: the encoder's test. */
-    private static double number(String text) {
+    static double number(String text) {
       String trimmed = text.trim();
       if (!DecimalText.isDecimal(trimmed)) {
         return Double.NaN;

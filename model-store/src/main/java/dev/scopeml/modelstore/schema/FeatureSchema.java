@@ -11,8 +11,9 @@ import java.util.Objects;
  * so the scorer encodes rows exactly as the trainer did.
  *
  * <p>The encoded row is a {@code double[]} of {@link #width()} slots: one per numeric feature, one
- * per level of each categorical feature (one-hot), in feature order. {@link #encodedNames()} names
- * the slots ({@code tenure}, {@code contract=One year}, …).
+ * per level of each categorical feature (one-hot), plus one for its other levels when it has such a
+ * slot, in feature order. {@link #encodedNames()} names the slots ({@code tenure}, {@code
+ * contract=One year}, {@code city=(other)}, …).
  *
  * @param features input columns in encoding order
  * @param label the label column
@@ -67,6 +68,9 @@ public record FeatureSchema(
         names.add(feature.name());
       } else {
         feature.levels().forEach(level -> names.add(feature.name() + "=" + level));
+        if (feature.other()) {
+          names.add(feature.name() + "=" + Feature.OTHER_LEVEL);
+        }
       }
     }
     return names;

@@ -14,7 +14,9 @@ import java.util.Set;
  * <p>Accepted values: for numeric features a finite {@link Number} or a decimal string; for
  * categorical features any string, number or boolean (numbers are matched by their plain decimal
  * text, so {@code 1}, {@code 1.0} and {@code "1"} are the same level). Null, an absent column, the
- * empty string and {@code NA} are missing values. Columns the schema does not know are ignored.
+ * empty string and {@code NA} are missing values, except that a category level seen in training is
+ * that level even when it is spelled {@code NA}. A level the feature did not keep goes to its
+ * {@link Feature#OTHER_LEVEL} slot when it has one. Columns the schema does not know are ignored.
  */
 public final class RowEncoder {
 
@@ -123,7 +125,12 @@ public final class RowEncoder {
 
   private void encodeCategory(int f, Feature feature, Object value, double[] out, int at) {
     int width = feature.width();
-    Integer level = isMissing(value) ? null : levelIndex.get(f).get(categoryText(feature, value));
+    // A level seen in training wins over a missing token: a quoted "NA" in a CSV is a category.
+    Integer level = value == null ? null : levelIndex.get(f).get(categoryText(feature, value));
+    if (level == null && !isMissing(value) && feature.other()) {
+      // Rare in training or never seen: the slot after the kept levels.
+      level = feature.levels().size();
+    }
     if (level == null && !isMissing(value) && rejectUnknown) {
       throw new RowEncodingException(
           feature.name(), "unknown category '" + value + "' for feature '" + feature.name() + "'");

@@ -2,6 +2,9 @@ package dev.scopeml.modelstore.schema;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -13,13 +16,22 @@ import java.util.TreeSet;
  * levels are per scope because a scope's model only knows the levels it saw. The trainer, the Spark
  * engine and every test fixture build schemas here and nowhere else.
  *
+ * <p>A categorical feature keeps at most {@code maxLevels} levels, the most frequent in the rows
+ * (ties in text order); the rest share one {@link Feature#OTHER_LEVEL} slot, so a free-text or
+ * identifier-like column costs {@code maxLevels + 1} slots, not one per distinct value.
+ *
  * @param schema the schema to encode with and store
  * @param dropped features left out because none of the rows has a value for them
+ * @param capped per categorical feature that had more levels than it keeps, how many it had
  */
-public record ScopeSchema(FeatureSchema schema, List<String> dropped) {
+public record ScopeSchema(FeatureSchema schema, List<String> dropped, Map<String, Integer> capped) {
+
+  /** The most levels a categorical feature keeps when a run names no bound. */
+  public static final int DEFAULT_MAX_LEVELS = 100;
 
   public ScopeSchema {
     dropped = List.copyOf(dropped);
+    capped = Collections.unmodifiableMap(new LinkedHashMap<>(capped));
   }
 
   /**
@@ -30,6 +42,7 @@ public record ScopeSchema(FeatureSchema schema, List<String> dropped) {
    * @param columns each feature's values over the whole table; a numeric feature's may be {@link
    *     ColumnValues.Text} or {@link ColumnValues.Numbers}, a categorical one's must be text
    * @param rows the training rows, indices into the columns
+   * @param maxLevels the most levels a categorical feature keeps, at least 1
    * @throws IllegalArgumentException if no feature has a value in these rows
    */
   public static ScopeSchema build(
@@ -39,9 +52,14 @@ public record ScopeSchema(FeatureSchema schema, List<String> dropped) {
       int[] rows,
       String label,
       List<String> classes,
-      MissingValues missing) {
+      MissingValues missing,
+      int maxLevels) {
+    if (maxLevels < 1) {
+      throw new IllegalArgumentException("maxLevels must be at least 1, got " + maxLevels);
+    }
     var built = new ArrayList<Feature>(features.size());
     var dropped = new ArrayList<String>();
+    var capped = new LinkedHashMap<String, Integer>();
     for (String name : features) {
       ColumnValues column = columns.get(name);
       if (column == null) {
@@ -54,25 +72,44 @@ public record ScopeSchema(FeatureSchema schema, List<String> dropped) {
       if (!(column instanceof ColumnValues.Text text)) {
         throw new IllegalArgumentException("categorical feature '" + name + "' needs text values");
       }
-      var levels = new TreeSet<String>();
+      var counts = new HashMap<String, Integer>();
       for (int row : rows) {
         String value = text.values()[row];
         if (value != null) {
-          levels.add(value);
+          counts.merge(value, 1, Integer::sum);
         }
       }
-      if (levels.isEmpty()) {
+      if (counts.isEmpty()) {
         // A one-hot feature needs at least one level; a column without values teaches nothing.
         dropped.add(name);
+      } else if (counts.size() <= maxLevels) {
+        built.add(Feature.categorical(name, List.copyOf(new TreeSet<>(counts.keySet()))));
       } else {
-        built.add(Feature.categorical(name, List.copyOf(levels)));
+        capped.put(name, counts.size());
+        built.add(Feature.categoricalWithOther(name, mostFrequent(counts, maxLevels)));
       }
     }
     if (built.isEmpty()) {
       throw new IllegalArgumentException("no feature has a value in the scope's training rows");
     }
     return new ScopeSchema(
-        new FeatureSchema(built, label, classes, missing, UnknownCategories.AS_MISSING), dropped);
+        new FeatureSchema(built, label, classes, missing, UnknownCategories.AS_MISSING),
+        dropped,
+        capped);
+  }
+
+  /** The {@code keep} most frequent levels (ties in text order), in text order. */
+  private static List<String> mostFrequent(Map<String, Integer> counts, int keep) {
+    var kept = new TreeSet<String>();
+    counts.entrySet().stream()
+        .filter(level -> !level.getKey().equals(Feature.OTHER_LEVEL))
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(keep)
+        .forEach(level -> kept.add(level.getKey()));
+    return List.copyOf(kept);
   }
 
   private static double median(ColumnValues column, int[] rows) {

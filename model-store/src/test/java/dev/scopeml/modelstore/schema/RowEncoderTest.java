@@ -146,6 +146,24 @@ class RowEncoderTest {
   }
 
   @Test
+  void aLevelSpelledNaIsThatLevelAndAnUnknownNaIsMissing() {
+    var schema =
+        new FeatureSchema(
+            List.of(
+                Feature.categorical("region", List.of("EU", "NA")),
+                Feature.categorical("plan", List.of("a", "b"))),
+            "churn",
+            List.of("No", "Yes"),
+            MissingValues.NATIVE,
+            UnknownCategories.REJECT);
+    double[] encoded = schema.encoder().encode(Map.of("region", "NA", "plan", "NA"));
+    assertThat(encoded[0]).isZero();
+    assertThat(encoded[1]).as("North America, a level seen in training").isEqualTo(1.0);
+    assertThat(encoded[2]).as("NA is not a plan: missing, not refused").isNaN();
+    assertThat(encoded[3]).isNaN();
+  }
+
+  @Test
   void matchesNumericCategoriesByTheirDecimalText() {
     RowEncoder encoder = schema(MissingValues.NATIVE, UnknownCategories.REJECT).encoder();
     for (Object one : List.of(1, 1L, 1.0, "1", new java.math.BigDecimal("1.00"))) {

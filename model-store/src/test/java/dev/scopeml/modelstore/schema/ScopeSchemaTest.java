@@ -27,7 +27,8 @@ class ScopeSchemaTest {
             new int[] {0, 1, 2},
             "label",
             List.of("no", "yes"),
-            MissingValues.IMPUTE);
+            MissingValues.IMPUTE,
+            ScopeSchema.DEFAULT_MAX_LEVELS);
 
     var features = built.schema().features();
     assertThat(built.schema().featureNames()).containsExactly("age", "city");
@@ -49,7 +50,8 @@ class ScopeSchemaTest {
             new int[] {0, 1, 3},
             "label",
             List.of("no", "yes"),
-            MissingValues.NATIVE);
+            MissingValues.NATIVE,
+            ScopeSchema.DEFAULT_MAX_LEVELS);
 
     assertThat(built.schema().features().getFirst().levels()).containsExactly("10", "20", "30");
   }
@@ -67,7 +69,40 @@ class ScopeSchemaTest {
             new int[] {0, 1, 2},
             "label",
             List.of("no", "yes"),
-            MissingValues.IMPUTE);
+            MissingValues.IMPUTE,
+            ScopeSchema.DEFAULT_MAX_LEVELS);
     assertThat(built.schema().features().getFirst().fill()).isEqualTo(20.0);
+  }
+
+  @Test
+  void aCategoricalFeatureKeepsItsMostFrequentLevelsAndSharesOneSlotForTheRest() {
+    String[] cities = {"Oslo", "Rome", "Oslo", "Lima", "Rome", "Oslo", "Kyiv", "Baku"};
+    var columns = Map.<String, ColumnValues>of("city", new ColumnValues.Text(cities));
+    var built =
+        ScopeSchema.build(
+            List.of("city"),
+            Map.of("city", FeatureKind.CATEGORICAL),
+            columns,
+            new int[] {0, 1, 2, 3, 4, 5, 6, 7},
+            "label",
+            List.of("no", "yes"),
+            MissingValues.NATIVE,
+            3);
+
+    Feature city = built.schema().features().getFirst();
+    assertThat(city.levels())
+        .as("Oslo (3) and Rome (2), then Baku first of the single ones in text order")
+        .containsExactly("Baku", "Oslo", "Rome");
+    assertThat(city.other()).isTrue();
+    assertThat(built.capped()).containsEntry("city", 5);
+    assertThat(built.schema().encodedNames())
+        .containsExactly("city=Baku", "city=Oslo", "city=Rome", "city=(other)");
+    var encoder = built.schema().encoder();
+    assertThat(encoder.encode(Map.of("city", "Lima"))).containsExactly(0, 0, 0, 1);
+    assertThat(encoder.encode(Map.of("city", "Paris")))
+        .as("a city never seen in training goes to the same slot")
+        .containsExactly(0, 0, 0, 1);
+    assertThat(encoder.encode(Map.of("city", "Rome"))).containsExactly(0, 0, 1, 0);
+    assertThat(encoder.encode(Map.of())[3]).as("missing stays missing").isNaN();
   }
 }

@@ -2,7 +2,9 @@ package dev.scopeml.trainer.runs;
 
 import dev.scopeml.learning.algorithm.Algorithm;
 import dev.scopeml.learning.algorithm.Algorithms;
+import dev.scopeml.learning.data.CsvReader;
 import dev.scopeml.learning.data.DataTable;
+import dev.scopeml.learning.fitting.DefaultFeatures;
 import dev.scopeml.learning.fitting.FitSpec;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.modelstore.schema.ColumnValues;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +41,7 @@ class RunPlanner {
   static final long DEFAULT_SEED = 42;
   static final int DEFAULT_MIN_ROWS = 50;
   private static final int SMALLEST_MIN_ROWS = 4;
+  private static final int MOST_LEVELS = 100_000;
 
   private final SourceLoader loader;
   private final int referenceRows;
@@ -95,6 +99,13 @@ class RunPlanner {
               "minRows must be at least " + SMALLEST_MIN_ROWS + ", got " + minRows)
           .with("field", "minRows");
     }
+    int maxLevels =
+        request.maxLevels() == null ? ScopeSchema.DEFAULT_MAX_LEVELS : request.maxLevels();
+    if (maxLevels < 2 || maxLevels > MOST_LEVELS) {
+      throw ApiException.badRequest(
+              "maxLevels must be between 2 and " + MOST_LEVELS + ", got " + maxLevels)
+          .with("field", "maxLevels");
+    }
     boolean global = request.global() == null ? scopeBy.isEmpty() : request.global();
     PromotionPolicy policy = policy(request.promote());
     PromotionPolicy.Metric metric = metric(request.promote());
@@ -104,7 +115,8 @@ class RunPlanner {
           .with("field", "global");
     }
 
-    DataTable loaded = loader.load(request.source(), scopeBy, filter);
+    Set<String> missingValues = missingValues(request.missingValues());
+    DataTable loaded = loader.load(request.source(), scopeBy, filter, missingValues);
     if (!loaded.hasColumn(label)) {
       throw ApiException.badRequest(
               "label column '" + label + "' is not in the data; columns: " + loaded.columnNames())
@@ -118,7 +130,8 @@ class RunPlanner {
           .with("field", "label");
     }
     List<String> classes = classes(labelled, label);
-    List<String> features = features(request.features(), labelled, label, scopeBy);
+    DefaultFeatures defaults = DefaultFeatures.of(labelled, label, scopeBy);
+    List<String> features = features(request.features(), defaults, labelled, label);
     Map<String, FeatureKind> kinds = kinds(labelled, features, request.types());
     var spec =
         new RunSpec(
@@ -127,7 +140,9 @@ class RunPlanner {
             label,
             scopeBy,
             filter,
+            missingValues,
             features,
+            request.features() == null ? defaults.excluded() : Map.of(),
             kinds,
             classes,
             algorithm.name(),
@@ -137,7 +152,8 @@ class RunPlanner {
             minRows,
             global,
             policy,
-            metric);
+            metric,
+            maxLevels);
     RunData data = RunData.prepare(spec, loaded, referenceRows);
     FeatureSchema familySchema;
     try {
@@ -149,7 +165,8 @@ class RunPlanner {
                   data.rows(ScopeKey.global()),
                   label,
                   classes,
-                  algorithm.missingValues())
+                  algorithm.missingValues(),
+                  maxLevels)
               .schema();
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("the features have no values: " + features)
@@ -228,6 +245,23 @@ class RunPlanner {
                     .with("field", "promote.metric"));
   }
 
+  private static Set<String> missingValues(List<String> requested) {
+    if (requested == null) {
+      return CsvReader.DEFAULT_MISSING_TOKENS;
+    }
+    for (String token : requested) {
+      if (token == null || token.isBlank() || !token.equals(token.trim())) {
+        throw ApiException.badRequest(
+                "'missingValues' holds "
+                    + (token == null ? "null" : "'" + token + "'")
+                    + ": give each token without surrounding spaces; an empty field is always"
+                    + " missing")
+            .with("field", "missingValues");
+      }
+    }
+    return Set.copyOf(requested);
+  }
+
   private static List<ScopeKey> scopeFilter(
       List<Map<String, String>> scopes, List<String> scopeBy) {
     if (scopes == null || scopes.isEmpty()) {
@@ -272,17 +306,17 @@ class RunPlanner {
   }
 
   private static List<String> features(
-      List<String> requested, DataTable table, String label, List<String> scopeBy) {
+      List<String> requested, DefaultFeatures defaults, DataTable table, String label) {
     if (requested == null) {
-      var features =
-          table.columnNames().stream()
-              .filter(c -> !c.equals(label) && !scopeBy.contains(c))
-              .toList();
-      if (features.isEmpty()) {
-        throw ApiException.badRequest("the data has no column left to use as a feature")
+      if (defaults.features().isEmpty()) {
+        throw ApiException.badRequest(
+                "the data has no column left to use as a feature"
+                    + (defaults.excluded().isEmpty()
+                        ? ""
+                        : "; left out: " + defaults.excluded().keySet() + " (unique per row)"))
             .with("field", "features");
       }
-      return features;
+      return defaults.features();
     }
     List<String> features = distinct(requested, "features");
     if (features.isEmpty()) {

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param features the feature columns (default every column but the label and scope columns)
  * @param types overrides of the inferred column kinds: column to {@code numeric} or {@code
  *     categorical}
+ * @param missingValues the unquoted CSV values that mean "missing" besides an empty field (default
+ *     {@code NA}); a quoted value is always a value
  * @param algorithm the algorithm name (default {@code xgboost})
  * @param params hyperparameters, validated by the algorithm
  * @param holdout the share of each scope held out for evaluation (default 0.2)
@@ -24,6 +26,8 @@ import java.util.Map;
  * @param global whether to train a global model over all rows too (default: only when there are no
  *     scope columns)
  * @param promote the promotion policy (default if-better on auc)
+ * @param maxLevels the most levels a categorical feature keeps, the most frequent; the others share
+ *     one "other" slot (default 100)
  */
 public record RunRequest(
     String model,
@@ -33,13 +37,15 @@ public record RunRequest(
     List<Map<String, String>> scopes,
     List<String> features,
     Map<String, String> types,
+    List<String> missingValues,
     String algorithm,
     Map<String, Object> params,
     Double holdout,
     Long seed,
     Integer minRows,
     Boolean global,
-    PromotionRequest promote) {
+    PromotionRequest promote,
+    Integer maxLevels) {
 
   /**
    * How new versions are promoted.

@@ -86,10 +86,12 @@ public record RunView(
    * @param error the last failure
    * @param attempts claims so far
    * @param worker the worker that holds or ended it
-   * @param timings seconds per phase (load, encode, fit, evaluate, store)
+   * @param timings seconds per stage (load, split, encode, fit, evaluate, envelope, store)
    * @param trainRows rows fitted on
    * @param holdoutRows rows evaluated on
    * @param droppedFeatures features without values in this scope
+   * @param cappedFeatures categorical features that had more levels than the run keeps, with their
+   *     level count in this scope
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ScopeView(
@@ -107,7 +109,8 @@ public record RunView(
       Map<String, Double> timings,
       Integer trainRows,
       Integer holdoutRows,
-      List<String> droppedFeatures) {
+      List<String> droppedFeatures,
+      Map<String, Integer> cappedFeatures) {
 
     static ScopeView of(TaskRecord task, JsonMapper json) {
       TaskResult result =
@@ -129,6 +132,7 @@ public record RunView(
             null,
             null,
             null,
+            null,
             null);
       }
       return new ScopeView(
@@ -146,7 +150,8 @@ public record RunView(
           result.timings(),
           result.trainRows(),
           result.holdoutRows(),
-          result.droppedFeatures());
+          result.droppedFeatures(),
+          result.cappedFeatures());
     }
   }
 }

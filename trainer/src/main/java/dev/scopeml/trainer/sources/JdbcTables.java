@@ -1,7 +1,6 @@
 package dev.scopeml.trainer.sources;
 
 import dev.scopeml.learning.data.DataTable;
-import dev.scopeml.modelstore.schema.RowEncoder;
 import dev.scopeml.modelstore.scope.ScopeKey;
 import dev.scopeml.trainer.api.ApiException;
 import dev.scopeml.trainer.config.TrainerProperties;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
@@ -35,8 +35,12 @@ class JdbcTables {
     this.sources = properties.sources();
   }
 
-  /** Every row of the table or query, restricted to {@code scopes} when any are given. */
-  DataTable read(JdbcRef ref, List<String> scopeBy, List<ScopeKey> scopes) {
+  /**
+   * Every row of the table or query, restricted to {@code scopes} when any are given; SQL nulls,
+   * empty text and {@code missingValues} are missing.
+   */
+  DataTable read(
+      JdbcRef ref, List<String> scopeBy, List<ScopeKey> scopes, Set<String> missingValues) {
     TrainerProperties.JdbcSource source = source(ref);
     try (Connection connection = connect(source)) {
       connection.setReadOnly(true);
@@ -88,8 +92,8 @@ class JdbcTables {
             row.clear();
             for (int c = 1; c <= width; c++) {
               String value = result.getString(c);
-              row.add(
-                  value == null || RowEncoder.MISSING_TOKENS.contains(value.trim()) ? null : value);
+              String trimmed = value == null ? "" : value.trim();
+              row.add(trimmed.isEmpty() || missingValues.contains(trimmed) ? null : value);
             }
             table.add(row);
           }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
@@ -35,20 +36,22 @@ public class SourceLoader {
    *
    * @param scopeBy the scope columns, checked to exist
    * @param scopes only rows of these scopes; every row when empty
+   * @param missingValues text values read as missing, besides an empty one
    * @throws ApiException 400 naming the problem: no or two sources, a path outside the data
    *     directory, an empty or malformed file, an unknown JDBC source, table, query or column
    */
-  public DataTable load(SourceRef source, List<String> scopeBy, List<ScopeKey> scopes) {
+  public DataTable load(
+      SourceRef source, List<String> scopeBy, List<ScopeKey> scopes, Set<String> missingValues) {
     if (source == null || (source.csv() == null) == (source.jdbc() == null)) {
       throw ApiException.badRequest("source needs exactly one of 'csv' and 'jdbc'")
           .with("field", "source");
     }
     DataTable table;
     if (source.csv() != null) {
-      table = filter(readCsv(source.csv()), scopeBy, scopes, source);
+      table = filter(readCsv(source.csv(), missingValues), scopeBy, scopes, source);
       meters.counter("scopeml.datasets.loaded", "source", "csv").increment();
     } else {
-      table = jdbcTables.read(source.jdbc(), scopeBy, scopes);
+      table = jdbcTables.read(source.jdbc(), scopeBy, scopes, missingValues);
       meters.counter("scopeml.datasets.loaded", "source", "jdbc").increment();
     }
     if (table.size() == 0) {
@@ -61,10 +64,10 @@ public class SourceLoader {
     return table;
   }
 
-  private DataTable readCsv(String relative) {
+  private DataTable readCsv(String relative, Set<String> missingValues) {
     var path = dataDirectory.resolve(relative);
     try {
-      return CsvReader.read(path);
+      return CsvReader.read(path, missingValues);
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("csv file '" + relative + "': " + e.getMessage())
           .with("field", "source.csv");

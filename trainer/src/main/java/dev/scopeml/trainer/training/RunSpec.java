@@ -1,12 +1,15 @@
 package dev.scopeml.trainer.training;
 
 import dev.scopeml.learning.algorithm.Algorithms;
+import dev.scopeml.learning.data.CsvReader;
 import dev.scopeml.learning.fitting.FitSpec;
 import dev.scopeml.modelstore.schema.FeatureKind;
+import dev.scopeml.modelstore.schema.ScopeSchema;
 import dev.scopeml.modelstore.scope.ScopeKey;
 import dev.scopeml.trainer.sources.SourceRef;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A run as planned and stored in the queue: the request with every default filled in, the
@@ -20,7 +23,9 @@ import java.util.Map;
  * @param label the label column
  * @param scopeBy the scope columns
  * @param scopes the scopes the run is restricted to (empty: all)
+ * @param missingValues the source's text values read as missing, besides an empty one
  * @param features the feature columns, in encoding order
+ * @param excludedColumns columns left out of the default features, with the reason
  * @param kinds each feature's kind
  * @param classes the label classes, shared by every scope's version
  * @param algorithm the algorithm name
@@ -31,6 +36,7 @@ import java.util.Map;
  * @param global whether the run trains the global scope
  * @param policy the promotion policy
  * @param metric the metric {@code if-better} compares
+ * @param maxLevels the most levels a categorical feature keeps
  */
 public record RunSpec(
     String model,
@@ -38,7 +44,9 @@ public record RunSpec(
     String label,
     List<String> scopeBy,
     List<ScopeKey> scopes,
+    Set<String> missingValues,
     List<String> features,
+    Map<String, String> excludedColumns,
     Map<String, FeatureKind> kinds,
     List<String> classes,
     String algorithm,
@@ -48,7 +56,16 @@ public record RunSpec(
     int minRows,
     boolean global,
     PromotionPolicy policy,
-    PromotionPolicy.Metric metric) {
+    PromotionPolicy.Metric metric,
+    int maxLevels) {
+
+  public RunSpec {
+    // Specs stored before these fields existed read their defaults.
+    missingValues =
+        missingValues == null ? CsvReader.DEFAULT_MISSING_TOKENS : Set.copyOf(missingValues);
+    excludedColumns = excludedColumns == null ? Map.of() : Map.copyOf(excludedColumns);
+    maxLevels = maxLevels == 0 ? ScopeSchema.DEFAULT_MAX_LEVELS : maxLevels;
+  }
 
   /** What every scope of the run is fitted with. */
   public FitSpec fitSpec(int referenceRows) {
@@ -62,6 +79,7 @@ public record RunSpec(
         holdout,
         seed,
         minRows,
-        referenceRows);
+        referenceRows,
+        maxLevels);
   }
 }

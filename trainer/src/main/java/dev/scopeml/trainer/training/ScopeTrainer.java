@@ -115,7 +115,9 @@ class ScopeTrainer {
         () -> {
           RunSpec spec = json.readValue(task.spec(), RunSpec.class);
           return RunData.prepare(
-              spec, loader.load(spec.source(), spec.scopeBy(), spec.scopes()), referenceRows);
+              spec,
+              loader.load(spec.source(), spec.scopeBy(), spec.scopes(), spec.missingValues()),
+              referenceRows);
         });
   }
 

@@ -45,6 +45,7 @@ final class TaskReport {
             Map.copyOf(seconds),
             null,
             dropped.isEmpty() ? null : dropped,
+            encoded.schema().capped().isEmpty() ? null : encoded.schema().capped(),
             task.worker(),
             task.attempt()));
   }

@@ -19,6 +19,8 @@ import java.util.Map;
  *     store), store (save and promote)
  * @param reason why a scope was skipped or cancelled
  * @param droppedFeatures features left out because the scope has no value for them
+ * @param cappedFeatures categorical features with more levels in the scope than the run keeps, and
+ *     how many they had; the rest share an "other" slot
  * @param worker the worker that ended the task
  * @param attempt which claim of the task this was
  */
@@ -34,6 +36,7 @@ public record TaskResult(
     Map<String, Double> timings,
     String reason,
     List<String> droppedFeatures,
+    Map<String, Integer> cappedFeatures,
     String worker,
     Integer attempt) {
 
@@ -46,6 +49,6 @@ public record TaskResult(
       String worker,
       int attempt) {
     return new TaskResult(
-        rows, null, null, null, null, null, seconds, timings, reason, null, worker, attempt);
+        rows, null, null, null, null, null, seconds, timings, reason, null, null, worker, attempt);
   }
 }

@@ -158,6 +158,11 @@ class BadRunRequestTest extends TrainerTest {
             "unknown promotion metric",
             Map.of("promote", Map.of("policy", "if-better", "metric", "vibes")),
             "vibes"),
+        bad("maxLevels below two", Map.of("maxLevels", 1), "maxLevels"),
+        bad(
+            "a missing-value token with spaces",
+            Map.of("missingValues", List.of(" ? ")),
+            "missingValues"),
         bad("unknown request field", Map.of("algoritm", "xgboost"), "algoritm"),
         bad("wrong JSON type", Map.of("scopeBy", "contract"), "JSON"));
   }

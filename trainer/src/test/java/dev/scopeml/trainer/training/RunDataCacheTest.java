@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +27,9 @@ class RunDataCacheTest {
               "y",
               List.of("s"),
               List.of(),
+              Set.of("NA"),
               List.of("x"),
+              Map.of(),
               Map.of("x", FeatureKind.NUMERIC),
               List.of("a", "b"),
               "xgboost",
@@ -36,7 +39,8 @@ class RunDataCacheTest {
               4,
               false,
               PromotionPolicy.ALWAYS,
-              PromotionPolicy.Metric.AUC),
+              PromotionPolicy.Metric.AUC,
+              100),
           DataTable.of(
               List.of("y", "s", "x"),
               List.of(

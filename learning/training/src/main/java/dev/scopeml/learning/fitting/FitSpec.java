@@ -4,7 +4,7 @@ import dev.scopeml.learning.algorithm.Algorithm;
 import dev.scopeml.learning.data.DataTable;
 import dev.scopeml.modelstore.schema.ColumnValues;
 import dev.scopeml.modelstore.schema.FeatureKind;
-import java.util.ArrayList;
+import dev.scopeml.modelstore.schema.ScopeSchema;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +25,7 @@ import java.util.TreeSet;
  * @param seed fixes the split and the fit
  * @param minRows scopes with fewer labelled rows are skipped
  * @param referenceRows holdout rows stored with each version for the scorer's check
+ * @param maxLevels the most levels a categorical feature keeps; the rest share an "other" slot
  */
 public record FitSpec(
     String label,
@@ -36,7 +37,8 @@ public record FitSpec(
     double holdout,
     long seed,
     int minRows,
-    int referenceRows) {
+    int referenceRows,
+    int maxLevels) {
 
   public FitSpec {
     Objects.requireNonNull(label, "label");
@@ -53,12 +55,13 @@ public record FitSpec(
   }
 
   /**
-   * The spec a run gets when it names no features and no kinds: every column but the label and the
-   * scope columns is a feature, numeric when every value present is a plain decimal number; the
-   * classes are the label's distinct values in text order.
+   * The spec a run gets when it names no features and no kinds: every column but the label, the
+   * scope columns and identifiers is a feature ({@link DefaultFeatures}), numeric when every value
+   * present is a plain decimal number; the classes are the label's distinct values in text order;
+   * categorical features keep {@link ScopeSchema#DEFAULT_MAX_LEVELS} levels.
    *
    * @param labelled the run's rows whose label is present, all columns as text
-   * @throws IllegalArgumentException if the label is not a column or has fewer than two classes
+   * @throws IllegalArgumentException if the label is not a column
    */
   public static FitSpec inferred(
       DataTable labelled,
@@ -70,13 +73,10 @@ public record FitSpec(
       long seed,
       int minRows,
       int referenceRows) {
-    var features = new ArrayList<String>();
+    List<String> features = DefaultFeatures.of(labelled, label, scopeBy).features();
     var kinds = new LinkedHashMap<String, FeatureKind>();
-    for (String column : labelled.columnNames()) {
-      if (!column.equals(label) && !scopeBy.contains(column)) {
-        features.add(column);
-        kinds.put(column, inferredKind(labelled.column(column)));
-      }
+    for (String feature : features) {
+      kinds.put(feature, inferredKind(labelled.column(feature)));
     }
     return new FitSpec(
         label,
@@ -88,7 +88,8 @@ public record FitSpec(
         holdout,
         seed,
         minRows,
-        referenceRows);
+        referenceRows,
+        ScopeSchema.DEFAULT_MAX_LEVELS);
   }
 
   /** A column's kind as the data suggests it: numeric when every present value is a number. */

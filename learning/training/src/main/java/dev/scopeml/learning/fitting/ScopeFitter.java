@@ -117,7 +117,8 @@ public final class ScopeFitter {
               split.trainRows(),
               spec.label(),
               spec.classes(),
-              spec.algorithm().missingValues());
+              spec.algorithm().missingValues(),
+              spec.maxLevels());
     } catch (IllegalArgumentException e) {
       throw new ScopeSkippedException(e.getMessage());
     }
