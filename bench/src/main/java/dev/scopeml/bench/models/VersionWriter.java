@@ -46,12 +46,12 @@ public final class VersionWriter {
   public static final int REFERENCE_ROWS = 20;
 
   /**
-   * Up to {@link #REFERENCE_ROWS} of {@code rows} with the fitted model's probabilities for them,
-   * as the trainer stores with every version; the scorer replays them before serving, so loads in
-   * the figures pay for that check as they do in production.
+   * Up to {@link #REFERENCE_ROWS} of {@code rows} with the fitting library's probabilities for
+   * them, as the trainer stores with every version; the scorer replays them before serving, so
+   * loads in the figures pay for that check as they do in production.
    */
   public ReferenceSample reference(List<? extends Map<String, ?>> rows, FittedModel fitted) {
-    return ReferenceCheck.build(rows, fitted.predictor(), schema.encoder(), REFERENCE_ROWS);
+    return ReferenceCheck.build(rows, fitted.libraryPredictor(), schema.encoder(), REFERENCE_ROWS);
   }
 
   /** Saves {@code artifact} as the next version of {@code scope}; returns its number. */

@@ -153,8 +153,9 @@ public final class ScopeFitter {
     for (int i = 0; i < count; i++) {
       rows.add(clientRow(table, schema, holdoutRows[i]));
     }
+    // From the library's own prediction: replaying it proves the scorer's predictor agrees.
     ReferenceSample reference =
-        ReferenceCheck.build(rows, fitted.predictor(), schema.encoder(), count);
+        ReferenceCheck.build(rows, fitted.libraryPredictor(), schema.encoder(), count);
     return new Evaluation(metrics, reference);
   }
 

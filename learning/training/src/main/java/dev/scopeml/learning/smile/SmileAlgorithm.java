@@ -4,6 +4,7 @@ import dev.scopeml.learning.algorithm.Algorithm;
 import dev.scopeml.learning.algorithm.FittedModel;
 import dev.scopeml.learning.algorithm.ParameterSpace;
 import dev.scopeml.learning.algorithm.TrainingSet;
+import dev.scopeml.learning.prediction.Predictor;
 import dev.scopeml.modelstore.schema.MissingValues;
 import java.util.Map;
 import smile.classification.Classifier;
@@ -59,12 +60,10 @@ abstract sealed class SmileAlgorithm implements Algorithm
       throw new IllegalArgumentException(name + " needs at least two classes in the training set");
     }
     Classifier<?> model = fitModel(data, params, seed);
+    // The scorer's Smile predictor is Smile's own classifier: it is the library's prediction too.
+    Predictor predictor = SmileFormat.predictor(model, data.schema());
     return new FittedModel(
-        SmileFormat.ID,
-        SmileFormat.encode(model),
-        model,
-        SmileFormat.predictor(model, data.schema()),
-        library());
+        SmileFormat.ID, SmileFormat.encode(model), model, predictor, predictor, library());
   }
 
   /** Fits Smile's model on imputed rows of at least two classes. */

@@ -86,6 +86,12 @@ public final class XGBoostAlgorithm implements Algorithm {
     TreeEnsemblePredictor predictor = XGBoostEnsembles.predictor(stored, data.schema());
     String library =
         "tribuo " + Tribuo.VERSION + " / xgboost4j " + predictor.ensemble().xgboostVersion();
-    return new FittedModel(XGBoostFormat.ID, stored.toByteArray(), model, predictor, library);
+    return new FittedModel(
+        XGBoostFormat.ID,
+        stored.toByteArray(),
+        model,
+        predictor,
+        new TribuoModelPredictor(model, data.schema()),
+        library);
   }
 }

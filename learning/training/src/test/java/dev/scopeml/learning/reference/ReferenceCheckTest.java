@@ -88,4 +88,59 @@ class ReferenceCheckTest {
     assertThatThrownBy(() -> ReferenceCheck.verify(other, encoder, sample, 1e-6))
         .isInstanceOf(ReferenceMismatchException.class);
   }
+
+  @Test
+  void theLibrarysReferenceRefusesAFastPredictorThatDriftsFromIt() {
+    // What the trainer stores: the fitting library's own predictions for holdout rows.
+    ReferenceSample fromXGBoost =
+        ReferenceCheck.build(data.holdoutRows(), fitted.libraryPredictor(), encoder, 20);
+    assertThatCode(
+            () ->
+                ReferenceCheck.verify(
+                    fitted.predictor(), encoder, fromXGBoost, ReferenceCheck.DEFAULT_TOLERANCE))
+        .as("the tree-ensemble predictor agrees with xgboost within 1e-6")
+        .doesNotThrowAnyException();
+
+    // A predictor with a bug (here: one leaf-sized error in the margin of every row) passes a
+    // reference it computed itself, and is refused by the library's.
+    Predictor broken = new ShiftedPredictor(fitted.predictor(), 1e-4);
+    ReferenceSample fromItself = ReferenceCheck.build(data.holdoutRows(), broken, encoder, 20);
+    assertThatCode(() -> ReferenceCheck.verify(broken, encoder, fromItself, 1e-6))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(
+            () ->
+                ReferenceCheck.verify(
+                    broken, encoder, fromXGBoost, ReferenceCheck.DEFAULT_TOLERANCE))
+        .isInstanceOf(ReferenceMismatchException.class);
+  }
+
+  /** Moves probability from the first class to the second: a deliberately broken predictor. */
+  private record ShiftedPredictor(Predictor inner, double shift) implements Predictor {
+
+    @Override
+    public int classCount() {
+      return inner.classCount();
+    }
+
+    @Override
+    public int width() {
+      return inner.width();
+    }
+
+    @Override
+    public void predict(double[] encodedRow, double[] probabilitiesOut) {
+      inner.predict(encodedRow, probabilitiesOut);
+      probabilitiesOut[0] -= shift;
+      probabilitiesOut[1] += shift;
+    }
+
+    @Override
+    public void predictBatch(double[] rowsFlat, int rowCount, double[] probabilitiesOut) {
+      inner.predictBatch(rowsFlat, rowCount, probabilitiesOut);
+      for (int r = 0; r < rowCount; r++) {
+        probabilitiesOut[r * 2] -= shift;
+        probabilitiesOut[r * 2 + 1] += shift;
+      }
+    }
+  }
 }
