@@ -24,25 +24,53 @@ public final class JavaSerializationCodec<M extends Serializable> {
   private final ObjectInputFilter filter;
 
   /**
+   * How big a stream may claim to be, checked by the filter before anything is allocated: a forged
+   * array length or nesting is refused at its header.
+   *
+   * @param maxArray the longest array
+   * @param maxDepth the deepest nesting of objects
+   * @param maxReferences the most object references
+   * @param maxBytes the longest stream
+   */
+  public record Limits(long maxArray, long maxDepth, long maxReferences, long maxBytes) {
+
+    public Limits {
+      if (maxArray < 1 || maxDepth < 1 || maxReferences < 1 || maxBytes < 1) {
+        throw new IllegalArgumentException("deserialization limits must be positive");
+      }
+    }
+  }
+
+  /**
    * @param format the format id
    * @param modelType the type a decoded object must have
    * @param allowedPatterns {@link ObjectInputFilter.Config#createFilter} class patterns that may be
    *     deserialized (e.g. {@code smile.**}); everything else is rejected
+   * @param limits the bounds on what a stream may claim, sized to the format's real models
    */
-  public JavaSerializationCodec(String format, Class<M> modelType, List<String> allowedPatterns) {
+  public JavaSerializationCodec(
+      String format, Class<M> modelType, List<String> allowedPatterns, Limits limits) {
     this.format = format;
     this.modelType = modelType;
-    this.filter = ObjectInputFilter.Config.createFilter(filterPattern(allowedPatterns));
+    this.filter = ObjectInputFilter.Config.createFilter(filterPattern(allowedPatterns, limits));
   }
 
-  static String filterPattern(List<String> allowedPatterns) {
+  static String filterPattern(List<String> allowedPatterns, Limits limits) {
     for (String pattern : allowedPatterns) {
       if (pattern.isBlank() || pattern.contains(";") || pattern.startsWith("!")) {
         throw new IllegalArgumentException("not an allow-list class pattern: '" + pattern + "'");
       }
     }
     // Limits first: they apply whatever the class. Then the allow-list; then reject the rest.
-    return "maxdepth=200;maxrefs=5000000;maxarray=100000000;maxbytes=1073741824;"
+    return "maxdepth="
+        + limits.maxDepth()
+        + ";maxrefs="
+        + limits.maxReferences()
+        + ";maxarray="
+        + limits.maxArray()
+        + ";maxbytes="
+        + limits.maxBytes()
+        + ";"
         + String.join(";", allowedPatterns)
         + ";!*";
   }

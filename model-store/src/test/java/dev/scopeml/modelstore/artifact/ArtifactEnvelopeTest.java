@@ -12,7 +12,10 @@ class ArtifactEnvelopeTest {
 
   private static final JavaSerializationCodec<ArrayList> CODEC =
       new JavaSerializationCodec<>(
-          "java-list", ArrayList.class, List.of("java.util.ArrayList", "java.lang.*"));
+          "java-list",
+          ArrayList.class,
+          List.of("java.util.ArrayList", "java.lang.*"),
+          JavaSerializationCodecTest.LIMITS);
 
   private static ArtifactEnvelope wrap(ArrayList<?> model) {
     return new ArtifactEnvelope("java-list", CODEC.encode(model));

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class JavaSerializationCodecTest {
 
+  static final JavaSerializationCodec.Limits LIMITS =
+      new JavaSerializationCodec.Limits(1_000, 50, 10_000, 1_000_000);
+
   /** Counts how many instances deserialization has built; a refused class must build none. */
   static final AtomicInteger GADGETS_BUILT = new AtomicInteger();
 
@@ -42,7 +45,8 @@ class JavaSerializationCodecTest {
       new JavaSerializationCodec<>(
           "test-java",
           AllowedModel.class,
-          List.of(AllowedModel.class.getName(), "java.lang.Number", "java.lang.Double"));
+          List.of(AllowedModel.class.getName(), "java.lang.Number", "java.lang.Double"),
+          LIMITS);
 
   @Test
   void decodesAllowedClasses() {
@@ -69,7 +73,7 @@ class JavaSerializationCodecTest {
   void refusesAllowedStreamOfTheWrongTopLevelType() throws IOException {
     var permissive =
         new JavaSerializationCodec<>(
-            "test-java", AllowedModel.class, List.of("java.util.ArrayList", "java.lang.*"));
+            "test-java", AllowedModel.class, List.of("java.util.ArrayList", "java.lang.*"), LIMITS);
     byte[] list = serialize(new ArrayList<>(List.of(1, 2)));
     assertThatThrownBy(() -> permissive.decode(list))
         .isInstanceOf(ArtifactException.class)
@@ -87,7 +91,8 @@ class JavaSerializationCodecTest {
   @Test
   void refusesPatternsThatWouldWeakenTheFilter() {
     for (String bad : List.of("!smile.**", "a;*", " ")) {
-      assertThatThrownBy(() -> new JavaSerializationCodec<>("x", AllowedModel.class, List.of(bad)))
+      assertThatThrownBy(
+              () -> new JavaSerializationCodec<>("x", AllowedModel.class, List.of(bad), LIMITS))
           .isInstanceOf(IllegalArgumentException.class);
     }
   }

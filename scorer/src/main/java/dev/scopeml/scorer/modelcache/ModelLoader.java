@@ -69,6 +69,9 @@ final class ModelLoader {
           predictor, meta.schema().encoder(), meta.reference(), ReferenceCheck.DEFAULT_TOLERANCE);
     } catch (ReferenceMismatchException | RowEncodingException e) {
       throw refuse(RefusedModelException.Reason.REFERENCE, key, version, e);
+    } catch (RuntimeException e) {
+      // A model that cannot even predict its own reference rows is broken, not briefly away.
+      throw refuse(RefusedModelException.Reason.REFERENCE, key, version, e);
     }
     return new LoadedModel(
         key,

@@ -55,10 +55,21 @@ public final class ModelFormats {
   /**
    * The predictor of an opened (checksum-verified) artifact under its version's schema.
    *
-   * @throws ArtifactException if the format is unknown or the payload unreadable
+   * @throws ArtifactException if the format is unknown or the payload unreadable, whatever the
+   *     reader tripped over
    * @throws IllegalArgumentException if the model cannot be served under the schema
    */
   public Predictor predictor(ArtifactEnvelope envelope, FeatureSchema schema) {
-    return byId(envelope.format()).predictor(envelope.payload(), schema);
+    ModelFormat format = byId(envelope.format());
+    try {
+      return format.predictor(envelope.payload(), schema);
+    } catch (ArtifactException | IllegalArgumentException refusal) {
+      throw refusal;
+    } catch (RuntimeException malformed) {
+      // A stored artifact reads the same way every time: whatever a reader trips over in it is a
+      // refusal, never a failure worth retrying.
+      throw new ArtifactException(
+          "unreadable " + format.id() + " artifact: " + malformed, malformed);
+    }
   }
 }

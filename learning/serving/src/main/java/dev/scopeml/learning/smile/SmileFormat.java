@@ -2,6 +2,7 @@ package dev.scopeml.learning.smile;
 
 import dev.scopeml.learning.prediction.ModelFormat;
 import dev.scopeml.learning.prediction.Predictor;
+import dev.scopeml.modelstore.artifact.ArtifactException;
 import dev.scopeml.modelstore.artifact.JavaSerializationCodec;
 import dev.scopeml.modelstore.schema.FeatureSchema;
 import java.util.List;
@@ -64,6 +65,25 @@ public final class SmileFormat implements ModelFormat {
           "java.util.HashMap",
           "java.util.Map$Entry");
 
+  /**
+   * What a stored Smile model may claim, sized from the largest models the tests fit (measured with
+   * the filter's own counters: a 500-tree forest grown to depth 64 on the bundled data sets holds
+   * arrays of at most 500 elements, nests 46 objects deep and holds 0.8 million references in 18.7
+   * MB) and scaled to the parameter bounds the trainer accepts (10,000 trees, so 20 times the
+   * references), with the margins in each line below. A header claiming more is refused before it
+   * is allocated.
+   */
+  static final JavaSerializationCodec.Limits LIMITS =
+      new JavaSerializationCodec.Limits(
+          // Longest arrays: the tree array (10,000 trees) or a weight row (one per encoded slot).
+          1_000_000,
+          // Depth 46 at maxDepth 64 (the bound): 200 is four times that.
+          200,
+          // 0.8 M references for 500 deep trees, so 16 M for 10,000: 25 % more.
+          20_000_000,
+          // 18.7 MB for 500 deep trees, so ~375 MB for 10,000: about 40 % more.
+          512L * 1024 * 1024);
+
   private static final JavaSerializationCodec<Classifier<?>> CODEC = codec();
 
   @Override
@@ -109,28 +129,44 @@ public final class SmileFormat implements ModelFormat {
       }
     }
     int width = schema.width();
-    return switch (model) {
-      case DataFrameClassifier frame -> {
-        StructType inputs = frame.schema();
-        if (inputs.length() != width) {
-          throw new IllegalArgumentException(
-              "Smile model takes " + inputs.length() + " inputs, the schema encodes " + width);
-        }
-        yield new SmilePredictor(
-            (row, posteriori) -> frame.predict(Tuple.of(inputs, row), posteriori),
-            classSlots,
-            classCount,
-            width);
-      }
-      case LogisticRegression logit ->
-          new SmilePredictor(logit::predict, classSlots, classCount, width);
-      default -> throw new IllegalArgumentException("unsupported Smile model " + model);
-    };
+    SmileModelCheck.check(classifier, width, classSlots.length);
+    Predictor predictor =
+        switch (model) {
+          case DataFrameClassifier frame -> {
+            StructType inputs = frame.schema();
+            if (inputs.length() != width) {
+              throw new IllegalArgumentException(
+                  "Smile model takes " + inputs.length() + " inputs, the schema encodes " + width);
+            }
+            yield new SmilePredictor(
+                (row, posteriori) -> frame.predict(Tuple.of(inputs, row), posteriori),
+                classSlots,
+                classCount,
+                width);
+          }
+          case LogisticRegression logit ->
+              new SmilePredictor(logit::predict, classSlots, classCount, width);
+          default -> throw new IllegalArgumentException("unsupported Smile model " + model);
+        };
+    probe(predictor);
+    return predictor;
+  }
+
+  /**
+   * One prediction of a row of zeros: what a model binds once for every row (its formula's columns)
+   * fails here, at load, rather than on the first request.
+   */
+  private static void probe(Predictor predictor) {
+    try {
+      predictor.predict(new double[predictor.width()], new double[predictor.classCount()]);
+    } catch (RuntimeException e) {
+      throw new ArtifactException("Smile model cannot predict: " + e, e);
+    }
   }
 
   private static JavaSerializationCodec<Classifier<?>> codec() {
     @SuppressWarnings("unchecked")
     Class<Classifier<?>> type = (Class<Classifier<?>>) (Class<?>) Classifier.class;
-    return new JavaSerializationCodec<>(ID, type, ALLOWED);
+    return new JavaSerializationCodec<>(ID, type, ALLOWED, LIMITS);
   }
 }

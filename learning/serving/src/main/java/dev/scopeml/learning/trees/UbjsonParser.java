@@ -1,5 +1,6 @@
 package dev.scopeml.learning.trees;
 
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
@@ -42,7 +43,7 @@ public final class UbjsonParser {
             parser.in.remaining() + " bytes after the end of the UBJSON document");
       }
       return root;
-    } catch (java.nio.BufferUnderflowException e) {
+    } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
       throw new IllegalArgumentException("UBJSON document ends in the middle of a value", e);
     }
   }

@@ -6,11 +6,7 @@ import dev.scopeml.learning.trees.TreeEnsemblePredictor;
 import dev.scopeml.modelstore.schema.FeatureSchema;
 import java.util.HashMap;
 import java.util.List;
-import org.tribuo.FeatureMap;
-import org.tribuo.ImmutableFeatureMap;
-import org.tribuo.ImmutableOutputInfo;
-import org.tribuo.OutputInfo;
-import org.tribuo.classification.Label;
+import java.util.Map;
 import org.tribuo.common.xgboost.protos.XGBoostModelProto;
 import org.tribuo.protos.core.ModelDataProto;
 import org.tribuo.protos.core.ModelProto;
@@ -54,29 +50,12 @@ public final class XGBoostEnsembles {
           "expected one booster per classification model, found " + data.getModelsCount());
     }
     ModelDataProto metadata = data.getMetadata();
-    if (!(domain(() -> FeatureMap.deserialize(metadata.getFeatureDomain()))
-            instanceof ImmutableFeatureMap features)
-        || !(domain(() -> OutputInfo.deserialize(metadata.getOutputDomain()))
-            instanceof ImmutableOutputInfo<?> outputs)) {
-      throw new IllegalArgumentException("Tribuo model without immutable feature and output maps");
-    }
     return predictor(
         data.getModels(0).toByteArray(),
-        featureSlots(features, schema),
+        featureSlots(TribuoDomains.features(metadata.getFeatureDomain()), schema),
         schema.width(),
-        classSlots(outputs, schema),
+        classSlots(TribuoDomains.labels(metadata.getOutputDomain()), schema),
         schema.classes().size());
-  }
-
-  /** A feature or output domain from Tribuo's deserializer, whose failures say little more. */
-  private static Object domain(java.util.function.Supplier<?> deserialize) {
-    try {
-      return deserialize.get();
-    } catch (IllegalArgumentException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("unreadable Tribuo model domain: " + e, e);
-    }
   }
 
   /**
@@ -93,15 +72,19 @@ public final class XGBoostEnsembles {
     return new TreeEnsemblePredictor(ensemble, classSlots, classCount);
   }
 
-  static int[] featureSlots(ImmutableFeatureMap featureMap, FeatureSchema schema) {
+  /** Per xgboost feature index (Tribuo's feature id), the encoded-row slot of that feature. */
+  static int[] featureSlots(Map<Integer, String> featureNames, FeatureSchema schema) {
     var slotByName = new HashMap<String, Integer>();
     List<String> names = schema.encodedNames();
     for (int i = 0; i < names.size(); i++) {
       slotByName.put(names.get(i), i);
     }
-    int[] slots = new int[featureMap.size()];
+    int[] slots = new int[featureNames.size()];
     for (int id = 0; id < slots.length; id++) {
-      String name = featureMap.get(id).getName();
+      String name = featureNames.get(id);
+      if (name == null) {
+        throw new IllegalArgumentException("model feature ids are not 0.." + (slots.length - 1));
+      }
       Integer slot = slotByName.get(name);
       if (slot == null) {
         throw new IllegalArgumentException("model feature '" + name + "' is not in the schema");
@@ -111,16 +94,18 @@ public final class XGBoostEnsembles {
     return slots;
   }
 
-  static int[] classSlots(ImmutableOutputInfo<?> outputs, FeatureSchema schema) {
-    int[] slots = new int[outputs.size()];
+  /** Per model output index (Tribuo's label id), the schema's class slot. */
+  static int[] classSlots(Map<Integer, String> labelNames, FeatureSchema schema) {
+    int[] slots = new int[labelNames.size()];
     for (int id = 0; id < slots.length; id++) {
-      if (!(outputs.getOutput(id) instanceof Label label)) {
-        throw new IllegalArgumentException("not a classification model");
+      String label = labelNames.get(id);
+      if (label == null) {
+        throw new IllegalArgumentException("model label ids are not 0.." + (slots.length - 1));
       }
-      int slot = schema.classIndex(label.getLabel());
+      int slot = schema.classIndex(label);
       if (slot < 0) {
         throw new IllegalArgumentException(
-            "model class '" + label.getLabel() + "' is not in the schema's " + schema.classes());
+            "model class '" + label + "' is not in the schema's " + schema.classes());
       }
       slots[id] = slot;
     }

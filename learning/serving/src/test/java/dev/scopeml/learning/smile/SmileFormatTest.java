@@ -13,6 +13,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,31 @@ class SmileFormatTest {
   void refusesAllowedContainerHoldingAForeignClass() throws IOException {
     var list = new java.util.ArrayList<Object>(List.of(new Payload("x")));
     assertRefused(list, Payload.class.getName());
+  }
+
+  @Test
+  void aStreamClaimingAHundredMillionDoublesIsRefusedBeforeItIsAllocated() throws IOException {
+    var bytes = new ByteArrayOutputStream();
+    try (var out = new ObjectOutputStream(bytes)) {
+      out.writeObject(new double[] {7.0});
+    }
+    byte[] stream = bytes.toByteArray();
+    // The array's length field sits just before its one element (8 bytes).
+    int lengthAt = stream.length - 8 - 4;
+    assertThat(ByteBuffer.wrap(stream, lengthAt, 4).getInt()).isEqualTo(1);
+    ByteBuffer.wrap(stream).putInt(lengthAt, 100_000_000);
+    byte[] artifact = new ArtifactEnvelope(SmileFormat.ID, stream).toBytes();
+
+    var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    assertThatThrownBy(
+            () -> ModelFormats.installed().predictor(ArtifactEnvelope.open(artifact, null), SCHEMA))
+        .isInstanceOf(ArtifactException.class)
+        .hasMessageContaining("REJECTED");
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertThat(allocated)
+        .as("bytes allocated while refusing an 800 MB claim")
+        .isLessThan(16L * 1024 * 1024);
   }
 
   @Test
