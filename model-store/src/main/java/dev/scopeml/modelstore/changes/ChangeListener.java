@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.postgresql.PGConnection;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * (the first one included) the listener calls a reconcile hook, which should compare its caller's
  * state with the registry. It LISTENs before reconciling, so a change committed in between is heard
  * rather than missed. If the connection breaks (server restart, {@code pg_terminate_backend},
- * network loss) the listener reconnects with capped exponential backoff.
+ * network loss) the listener reconnects with capped exponential backoff and jitter.
  */
 public final class ChangeListener implements AutoCloseable {
 
@@ -29,7 +30,7 @@ public final class ChangeListener implements AutoCloseable {
   private final Consumer<ModelChange> onChange;
   private final Runnable reconcile;
   private final Duration idleCheck;
-  private final Duration maxBackoff;
+  private final ReconnectBackoff backoff;
   private final Thread thread;
   private final AtomicLong connects = new AtomicLong();
   private volatile boolean running = true;
@@ -41,7 +42,8 @@ public final class ChangeListener implements AutoCloseable {
    * @param onChange called on the listener thread for every change heard
    * @param reconcile called on the listener thread after every (re)connect
    * @param idleCheck how long to wait for notifications before checking the connection is alive
-   * @param maxBackoff the longest pause between reconnect attempts
+   * @param maxBackoff the longest pause between reconnect attempts; each pause is drawn from the
+   *     upper half of its doubling ceiling, so many listeners do not retry in step
    */
   public ChangeListener(
       ConnectionSource connections,
@@ -53,7 +55,7 @@ public final class ChangeListener implements AutoCloseable {
     this.onChange = Objects.requireNonNull(onChange);
     this.reconcile = Objects.requireNonNull(reconcile);
     this.idleCheck = idleCheck;
-    this.maxBackoff = maxBackoff;
+    this.backoff = new ReconnectBackoff(maxBackoff, new SplittableRandom());
     this.thread = Thread.ofPlatform().daemon().name("scopeml-change-listener").unstarted(this::run);
   }
 
@@ -79,7 +81,6 @@ public final class ChangeListener implements AutoCloseable {
   }
 
   private void run() {
-    long backoffMillis = 100;
     while (running) {
       try (Connection connection = connections.open()) {
         current = connection;
@@ -89,7 +90,7 @@ public final class ChangeListener implements AutoCloseable {
         reconcile.run();
         backendPid = connection.unwrap(PGConnection.class).getBackendPID();
         connects.incrementAndGet();
-        backoffMillis = 100;
+        backoff.reset();
         log.info("listening for model changes (backend pid {})", backendPid);
         listen(connection);
       } catch (SQLException | RuntimeException e) {
@@ -101,8 +102,7 @@ public final class ChangeListener implements AutoCloseable {
         current = null;
       }
       if (running) {
-        sleep(backoffMillis);
-        backoffMillis = Math.min(backoffMillis * 2, maxBackoff.toMillis());
+        sleep(backoff.nextMillis());
       }
     }
   }

@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
  * README documents every one.
  *
  * @param db the ScopeML database
- * @param adminToken the bearer token of the run and admin APIs
+ * @param adminToken the bearer token of the run and admin APIs, bound straight to its digest: the
+ *     trainer keeps no copy of the token
  * @param adminTokenFile a file holding the token instead (a container secret); wins over the value
  * @param dataDir the root CSV files are read from and uploads are written to
  * @param trainer worker threads and leases
@@ -23,7 +24,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("scopeml")
 public record TrainerProperties(
     @DefaultValue Db db,
-    String adminToken,
+    SecretDigest adminToken,
     Path adminTokenFile,
     @DefaultValue("data") Path dataDir,
     @DefaultValue Trainer trainer,
@@ -34,9 +35,16 @@ public record TrainerProperties(
     sources = sources == null ? Map.of() : Map.copyOf(sources);
   }
 
-  /** The admin token, read from its file when one is configured; null when neither is set. */
-  public String resolvedAdminToken() {
-    return Secrets.resolve(adminToken, adminTokenFile);
+  /**
+   * The admin token's digest, from its file when one is configured; null when neither is set or the
+   * token is blank.
+   */
+  public SecretDigest adminTokenDigest() {
+    if (adminTokenFile == null) {
+      return adminToken;
+    }
+    String token = Secrets.resolve(null, adminTokenFile);
+    return token.isBlank() ? null : SecretDigest.of(token);
   }
 
   /**

@@ -68,4 +68,29 @@ class BearerTokenTest extends TrainerTest {
         .rootCause()
         .hasMessageContaining("SCOPEML_ADMIN_TOKEN");
   }
+
+  @Test
+  void noScopemlBeanKeepsTheTokenOnlyItsDigest() throws IllegalAccessException {
+    var context = trainer().context();
+    int inspected = 0;
+    for (String name : context.getBeanDefinitionNames()) {
+      Object bean = context.getBean(name);
+      for (Class<?> type = bean.getClass();
+          type != null && type.getName().startsWith("dev.scopeml.");
+          type = type.getSuperclass()) {
+        for (var field : type.getDeclaredFields()) {
+          if (java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+            continue;
+          }
+          field.setAccessible(true);
+          Object value = field.get(bean);
+          inspected++;
+          assertThat(value)
+              .as("%s.%s of bean %s", type.getSimpleName(), field.getName(), name)
+              .isNotEqualTo(TOKEN);
+        }
+      }
+    }
+    assertThat(inspected).as("fields of ScopeML beans inspected").isGreaterThan(20);
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scopeml.trainer.api.ApiException;
+import dev.scopeml.trainer.config.SecretDigest;
 import dev.scopeml.trainer.config.TrainerProperties;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class DataDirectoryTest {
     return new DataDirectory(
         new TrainerProperties(
             new TrainerProperties.Db(null, null, null, null, 1),
-            "token",
+            SecretDigest.of("token"),
             null,
             data,
             new TrainerProperties.Trainer(

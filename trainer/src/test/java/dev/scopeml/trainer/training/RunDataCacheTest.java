@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.scopeml.learning.data.DataTable;
 import dev.scopeml.modelstore.schema.ColumnValues;
 import dev.scopeml.modelstore.schema.FeatureKind;
+import dev.scopeml.trainer.config.SecretDigest;
 import dev.scopeml.trainer.config.TrainerProperties;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ class RunDataCacheTest {
     return new RunDataCache(
         new TrainerProperties(
             new TrainerProperties.Db(null, null, null, null, 1),
-            "t",
+            SecretDigest.of("t"),
             null,
             null,
             new TrainerProperties.Trainer(
