@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * The bytes stored for a model version: {@code SCML}, a layout byte, the format id, the SHA-256 of
@@ -20,6 +21,24 @@ public record ArtifactEnvelope(String format, byte[] payload) {
 
   /** Serializes this envelope. */
   public byte[] toBytes() {
+    return toBytes(Sha256.digest(payload));
+  }
+
+  /** The serialized envelope and its payload's SHA-256, the digest computed once for both. */
+  public Sealed seal() {
+    byte[] digest = Sha256.digest(payload);
+    return new Sealed(toBytes(digest), HexFormat.of().formatHex(digest));
+  }
+
+  /**
+   * An envelope ready to store.
+   *
+   * @param bytes what {@link #toBytes()} returns
+   * @param sha256 what {@link #sha256()} returns
+   */
+  public record Sealed(byte[] bytes, String sha256) {}
+
+  private byte[] toBytes(byte[] digest) {
     byte[] formatBytes = format.getBytes(StandardCharsets.UTF_8);
     if (formatBytes.length == 0 || formatBytes.length > 255) {
       throw new IllegalArgumentException("format id must be 1 to 255 bytes");
@@ -30,7 +49,7 @@ public record ArtifactEnvelope(String format, byte[] payload) {
         .put(LAYOUT)
         .put((byte) formatBytes.length)
         .put(formatBytes)
-        .put(Sha256.digest(payload))
+        .put(digest)
         .put(payload)
         .array();
   }

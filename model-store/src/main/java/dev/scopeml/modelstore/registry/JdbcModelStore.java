@@ -1,5 +1,6 @@
 package dev.scopeml.modelstore.registry;
 
+import dev.scopeml.modelstore.artifact.ArtifactEnvelope;
 import dev.scopeml.modelstore.changes.ModelChange;
 import dev.scopeml.modelstore.database.Rows;
 import dev.scopeml.modelstore.database.Transactions;
@@ -159,7 +160,8 @@ public final class JdbcModelStore implements ModelStore {
       bump.setString(3, scope);
       bump.executeUpdate();
     }
-    byte[] artifact = version.artifact().toBytes();
+    ArtifactEnvelope.Sealed artifact = version.artifact().seal();
+    Instant createdAt;
     try (var insert =
         connection.prepareStatement(
             """
@@ -167,6 +169,7 @@ public final class JdbcModelStore implements ModelStore {
                 hyperparameters, metrics, feature_schema, reference, provenance, run_id,
                 artifact, artifact_sha256, artifact_bytes)
               VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
+              RETURNING created_at
               """)) {
       insert.setString(1, version.model());
       insert.setString(2, scope);
@@ -179,12 +182,27 @@ public final class JdbcModelStore implements ModelStore {
       insert.setString(9, RegistryJson.write(version.reference()));
       insert.setString(10, RegistryJson.write(version.provenance()));
       insert.setObject(11, version.provenance().runId());
-      insert.setBytes(12, artifact);
-      insert.setString(13, version.artifact().sha256());
-      insert.setInt(14, artifact.length);
-      insert.executeUpdate();
+      insert.setBytes(12, artifact.bytes());
+      insert.setString(13, artifact.sha256());
+      insert.setInt(14, artifact.bytes().length);
+      createdAt = Rows.one(insert, row -> instant(row.getTimestamp(1))).orElseThrow();
     }
-    return version(connection, version.model(), version.scope(), number).orElseThrow();
+    // What was just written, as a read would return it: no second round trip to parse it back.
+    return new ModelVersion(
+        version.model(),
+        version.scope(),
+        number,
+        version.artifact().format(),
+        version.algorithm(),
+        version.hyperparameters(),
+        version.metrics(),
+        version.schema(),
+        version.reference(),
+        version.provenance(),
+        artifact.sha256(),
+        artifact.bytes().length,
+        createdAt,
+        false);
   }
 
   @Override

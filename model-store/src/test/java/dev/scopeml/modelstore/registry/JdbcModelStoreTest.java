@@ -56,13 +56,15 @@ class JdbcModelStoreTest extends PostgresTest {
   void numbersVersionsPerScopeAndKeepsEverything() {
     store.registerFamily(StoredModels.family("numbers"));
     NewModelVersion first = StoredModels.version("numbers", ONE_YEAR, null, 0.8);
-    assertThat(store.saveVersion(first).version()).isEqualTo(1);
+    ModelVersion saved = store.saveVersion(first);
+    assertThat(saved.version()).isEqualTo(1);
     assertThat(store.saveVersion(StoredModels.version("numbers", ONE_YEAR, null, 0.8)).version())
         .isEqualTo(2);
     assertThat(store.saveVersion(StoredModels.version("numbers", TWO_YEAR, null, 0.8)).version())
         .isEqualTo(1);
 
     ModelVersion stored = store.version("numbers", ONE_YEAR, 1).orElseThrow();
+    assertThat(saved).as("what saving returns is what a read returns").isEqualTo(stored);
     assertThat(stored.metrics()).containsEntry("auc", 0.8);
     assertThat(stored.hyperparameters()).containsEntry("trees", 10);
     assertThat(stored.reference()).isEqualTo(first.reference());
