@@ -1,6 +1,7 @@
 package dev.scopeml.scorer.config;
 
 import java.time.Duration;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -23,6 +24,10 @@ import org.springframework.util.unit.DataSize;
  * @param reconnectBackoff the longest pause between reconnect attempts of the change listener
  * @param shutdownDelay how long the scorer keeps serving after it reports not ready on shutdown,
  *     for load balancers that only notice readiness by polling it
+ * @param latencyScopes where latency is also recorded per scope: a model name (every scope of it)
+ *     or {@code model:scope} with the scope's canonical form (e.g. {@code churn:contract=One
+ *     year}); every other scope has request and error counters only, its latency in its model's
+ *     histogram
  */
 @ConfigurationProperties("scopeml.scorer")
 public record ScorerProperties(
@@ -34,9 +39,11 @@ public record ScorerProperties(
     @DefaultValue("2") int loaderThreads,
     @DefaultValue("10s") Duration listenerIdleCheck,
     @DefaultValue("5s") Duration reconnectBackoff,
-    @DefaultValue("0s") Duration shutdownDelay) {
+    @DefaultValue("0s") Duration shutdownDelay,
+    Set<String> latencyScopes) {
 
   public ScorerProperties {
+    latencyScopes = latencyScopes == null ? Set.of() : Set.copyOf(latencyScopes);
     if (version == null || version.isBlank()) {
       String implementation = ScorerProperties.class.getPackage().getImplementationVersion();
       version = implementation == null ? "dev" : implementation;

@@ -204,10 +204,7 @@ class InferenceController {
     var parameters = new LinkedHashMap<String, Object>();
     parameters.put(SCOPE, String.join(";", answeringScopes));
     parameters.put("fallback", fallback);
-    long nanos = observation.elapsedNanos();
-    for (String scope : answeringScopes) {
-      metrics.success(API, family.name(), scope, nanos);
-    }
+    metrics.success(API, family.name(), answeringScopes, observation.elapsedNanos());
     return ResponseEntity.ok()
         .header("X-Model-Version", versionText)
         .body(new InferResponse(family.name(), versionText, request.id(), parameters, outputs));

@@ -79,11 +79,11 @@ class PredictController {
       versions.add(group.resolution().model().version());
     }
     byte[] answer = PredictResponse.json(family.name(), groups, probabilities, instances.size());
-    long nanos = observation.elapsedNanos();
-    for (ScopeGroup group : groups) {
-      metrics.success(
-          API, family.name(), group.resolution().model().key().scope().toString(), nanos);
-    }
+    metrics.success(
+        API,
+        family.name(),
+        groups.stream().map(g -> g.resolution().model().key().scope().toString()).toList(),
+        observation.elapsedNanos());
     // Written here rather than returned for a message converter: a complete body with its length
     // goes out in one write instead of a flushed chunk and a closing chunk (see PredictResponse).
     response.setStatus(HttpServletResponse.SC_OK);
