@@ -1,10 +1,11 @@
 package dev.scopeml.scorer.bench;
 
+import dev.scopeml.scorer.web.JsonAnswer;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,12 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = "scopeml.scorer.benchmark-endpoint", havingValue = "true")
 class ConstantEndpoint {
 
-  private static final String ANSWER = "{\"constant\":true}";
+  private static final byte[] ANSWER = "{\"constant\":true}".getBytes(StandardCharsets.UTF_8);
 
   @PostMapping("/bench/constant")
-  ResponseEntity<String> constant(HttpServletRequest request) throws IOException {
-    // Read the body like the predict endpoint does, so both pay for receiving it.
+  void constant(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    // Read the body and write the answer as the predict endpoint does, so both pay alike for
+    // receiving and answering: the difference is the prediction itself.
     request.getInputStream().readAllBytes();
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ANSWER);
+    JsonAnswer.ok(response, ANSWER);
   }
 }

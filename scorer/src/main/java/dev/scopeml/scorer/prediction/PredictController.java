@@ -12,6 +12,7 @@ import dev.scopeml.scorer.scoring.ScopeGroup;
 import dev.scopeml.scorer.scoring.ScopeValues;
 import dev.scopeml.scorer.scoring.Scoring;
 import dev.scopeml.scorer.web.BadRequestException;
+import dev.scopeml.scorer.web.JsonAnswer;
 import dev.scopeml.scorer.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -84,13 +85,8 @@ class PredictController {
         family.name(),
         groups.stream().map(g -> g.resolution().model().key().scope().toString()).toList(),
         observation.elapsedNanos());
-    // Written here rather than returned for a message converter: a complete body with its length
-    // goes out in one write instead of a flushed chunk and a closing chunk (see PredictResponse).
-    response.setStatus(HttpServletResponse.SC_OK);
     response.setHeader(MODEL_VERSION_HEADER, join(versions));
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setContentLength(answer.length);
-    response.getOutputStream().write(answer);
+    JsonAnswer.ok(response, answer);
   }
 
   private static ScopeKey[] scopesOf(PredictRequest request, ModelFamily family) {

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Turns every failure into a JSON {@link ApiError}: bad input is a 4xx naming the field, an unknown
- * model or scope a 404, an oversized body a 413. Only a fault of the scorer itself is a 5xx, and it
- * says nothing of its internals.
+ * model or scope a 404, a body not declared JSON a 415, an oversized body a 413. Only a fault of
+ * the scorer itself is a 5xx, and it says nothing of its internals.
  */
 @RestControllerAdvice
 class ErrorResponses {
@@ -37,6 +37,11 @@ class ErrorResponses {
         .header(HttpHeaders.CONNECTION, "close")
         .contentType(MediaType.APPLICATION_JSON)
         .body(ApiError.of(e.getMessage()));
+  }
+
+  @ExceptionHandler(UnsupportedMediaTypeException.class)
+  ResponseEntity<ApiError> notJson(UnsupportedMediaTypeException e) {
+    return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, new ApiError(e.getMessage(), "Content-Type"));
   }
 
   @ExceptionHandler(NotFoundException.class)

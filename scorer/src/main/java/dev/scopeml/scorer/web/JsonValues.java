@@ -10,6 +10,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -122,13 +123,48 @@ final class JsonValues {
     return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
-  private static String brief(JacksonException e) {
+  /**
+   * What is wrong, in the client's terms: Jackson's own message names its parser features and
+   * constraint classes, which mean nothing to someone sending a request.
+   */
+  static String brief(JacksonException e) {
     String message = e.getOriginalMessage();
     if (message == null) {
-      return e.getClass().getSimpleName();
+      return "unreadable JSON";
     }
-    // Jackson quotes the offending input; keep messages short and on one line.
-    message = message.replaceAll("\\s+", " ");
+    if (e instanceof StreamConstraintsException) {
+      return limitExceeded(message);
+    }
+    if (message.contains("ALLOW_NON_NUMERIC_NUMBERS")) {
+      return "NaN and Infinity are not JSON numbers: send a finite number, or null for a missing"
+          + " value";
+    }
+    if (message.contains("ALLOW_LEADING_ZEROS")) {
+      return "a number has a leading zero, which JSON does not allow";
+    }
+    message =
+        message
+            .replaceAll("\\s+", " ")
+            // Feature hints and constraint sources: "(…`StreamReadConstraints…`)", ": enable `…`".
+            .replaceAll(":? ?\\(?(enable|from|for) `[^`]*`[^)]*\\)?", "")
+            .replaceAll(" \\(code \\d+\\)", "")
+            .replace('`', '\'');
     return message.length() > 200 ? message.substring(0, 200) + "…" : message;
+  }
+
+  private static String limitExceeded(String message) {
+    if (message.contains("nesting depth")) {
+      return "the JSON is nested deeper than " + MAX_NESTING_DEPTH + " levels";
+    }
+    if (message.contains("Number value length")) {
+      return "a number is longer than " + MAX_NUMBER_LENGTH + " characters";
+    }
+    if (message.contains("Name length")) {
+      return "a field name is longer than " + MAX_NAME_LENGTH + " characters";
+    }
+    if (message.contains("String value length")) {
+      return "a string is longer than " + MAX_STRING_LENGTH + " characters";
+    }
+    return "the JSON is larger than this scorer accepts";
   }
 }

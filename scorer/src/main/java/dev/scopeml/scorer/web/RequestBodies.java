@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +29,34 @@ public final class RequestBodies {
   /**
    * The body as plain JSON values (see {@link JsonValues}).
    *
+   * @throws UnsupportedMediaTypeException if the body is not declared JSON
    * @throws PayloadTooLargeException if the body is over the limit
    * @throws BadRequestException if it is empty or not well-formed JSON within the stream limits
    */
   public Object readJson(HttpServletRequest request) {
+    requireJson(request.getContentType());
     return json.parse(readBytes(request));
+  }
+
+  /** Accepts {@code application/json} and any {@code +json} type, with any parameters. */
+  private static void requireJson(String declared) {
+    MediaType type;
+    try {
+      type = declared == null ? null : MediaType.parseMediaType(declared);
+    } catch (InvalidMediaTypeException e) {
+      type = null;
+    }
+    boolean json =
+        type != null
+            && (MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
+                || ("application".equals(type.getType()) && type.getSubtype().endsWith("+json")));
+    if (!json) {
+      throw new UnsupportedMediaTypeException(
+          "the request body must be JSON, declared with Content-Type: application/json"
+              + (declared == null
+                  ? " (the request declares no Content-Type)"
+                  : ", not " + declared));
+    }
   }
 
   private byte[] readBytes(HttpServletRequest request) {

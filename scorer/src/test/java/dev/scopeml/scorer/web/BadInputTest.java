@@ -368,6 +368,7 @@ class BadInputTest extends ScorerTest {
     HttpResponse<String> chunked =
         scorer.send(
             HttpRequest.newBuilder(scorer.uri(PREDICT))
+                .header("Content-Type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofInputStream(
                         () -> new java.io.ByteArrayInputStream(big.getBytes()))));
@@ -399,6 +400,55 @@ class BadInputTest extends ScorerTest {
         .as("refusals are counted, under the model they named")
         .contains("scopeml_prediction_errors_total{api=\"predict\",model=\"churn\"")
         .contains("status=\"400\"");
+  }
+
+  @Test
+  void aBodyNotDeclaredJsonAnswers415OnBothApis() {
+    String body = row("\"scope\": {\"contract\": \"One year\"}", "\"tenure\": 3");
+    for (String path : List.of(PREDICT, INFER)) {
+      for (String type :
+          java.util.Arrays.asList(
+              null, "text/plain", "application/x-www-form-urlencoded", "json")) {
+        var request =
+            HttpRequest.newBuilder(scorer.uri(path))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (type != null) {
+          request.header("Content-Type", type);
+        }
+        HttpResponse<String> response = scorer.send(request);
+        assertRefused(response, 415, "Content-Type");
+        assertThat(RunningScorer.json(response).path("error").asString())
+            .as("%s %s", path, type)
+            .contains("application/json");
+      }
+    }
+    var charset =
+        HttpRequest.newBuilder(scorer.uri(PREDICT))
+            .header("Content-Type", "application/json; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    assertThat(scorer.send(charset).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void malformedJsonIsExplainedWithoutParserInternals() {
+    String scope = "\"scope\": {\"contract\": \"One year\"}";
+    for (String body :
+        List.of(
+            row(scope, "\"tenure\": NaN"),
+            row(scope, "\"tenure\": -Infinity"),
+            row(scope, "\"tenure\": 007"),
+            row(scope, "\"tenure\": " + "9".repeat(150)),
+            "[".repeat(100) + "]".repeat(100),
+            "{\"instances\": [{\"tenure\": 3,}]}",
+            "{\"instances\": [{\"" + "k".repeat(2000) + "\": 1}]}",
+            "{\"instances\": [{\"tenure\": \"" + "x".repeat(20_000) + "\"}]}")) {
+      HttpResponse<String> response = scorer.post(PREDICT, body);
+      assertRefused(response, 400, null);
+      String error = RunningScorer.json(response).path("error").asString();
+      assertThat(error)
+          .as("for %s", body.length() > 60 ? body.substring(0, 60) + "…" : body)
+          .doesNotContain("JsonReadFeature", "StreamReadConstraints", "Jackson", "`", "(code ");
+    }
   }
 
   private static void assertRefused(HttpResponse<String> response, int status, String field) {
