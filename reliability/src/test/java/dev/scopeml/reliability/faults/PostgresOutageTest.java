@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * PostgreSQL is stopped for 10 s and started again on the same port and data directory while two
  * scorers answer a steady load and a trainer trains a run. The scorers answer every request from
  * their cache throughout; the trainer finishes the run once the database is back; and a promotion
- * made while the scorers are still disconnected is served within 5 s of their reconnect.
+ * made while the scorers are still disconnected is served within 2 s of their reconnect.
  *
  * <p>The scorers log in as a reader role (as deployed). Their login is disabled before the restart
  * and enabled again after the promotion: that holds them off long enough that the promotion
@@ -44,7 +44,12 @@ import tools.jackson.databind.JsonNode;
 class PostgresOutageTest extends ReliabilityTest {
 
   private static final Duration OUTAGE = Duration.ofSeconds(10);
-  private static final Duration PICKUP = Duration.ofSeconds(5);
+  /**
+   * From a scorer's change listener reconnecting to its serving a promotion it missed. Measured
+   * 0.92 and 0.98 s (RELIABILITY.md); 2 s is about twice that. Before the fix this guards (a
+   * reconcile that waited out the pool's refill backoff) it was 4.3 to 4.7 s.
+   */
+  private static final Duration PICKUP = Duration.ofSeconds(2);
   private static final String SCORER_USER = "scopeml_scorer";
   private static final String SCORER_PASSWORD = "outage-test-reader";
   private static final Pattern LISTENING =
