@@ -1,6 +1,5 @@
 package dev.scopeml.bench.manymodels;
 
-import dev.scopeml.bench.models.VersionWriter;
 import dev.scopeml.learning.algorithm.Algorithm;
 import dev.scopeml.learning.algorithm.Algorithms;
 import dev.scopeml.learning.algorithm.FittedModel;
@@ -76,7 +75,7 @@ final class ManyModels {
                     int version =
                         writer.save(
                             scope,
-                            VersionWriter.envelope(fitted),
+                            fitted.envelope(),
                             writer.reference(rowMaps(data), fitted),
                             fitted.library(),
                             ROWS);

@@ -3,12 +3,12 @@ package dev.scopeml.bench.swap;
 import static dev.scopeml.bench.report.Target.number;
 
 import dev.scopeml.bench.BenchSettings;
-import dev.scopeml.bench.models.TelcoModel;
 import dev.scopeml.bench.report.FigureReport;
-import dev.scopeml.bench.report.Stats;
 import dev.scopeml.bench.report.Target;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.nginx.Backend;
+import dev.scopeml.testsupport.load.Stats;
+import dev.scopeml.testsupport.models.TelcoModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

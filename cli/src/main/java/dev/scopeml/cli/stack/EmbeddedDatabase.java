@@ -1,5 +1,7 @@
 package dev.scopeml.cli.stack;
 
+import dev.scopeml.processes.LoopbackPorts;
+import dev.scopeml.processes.ProcessRef;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -7,8 +7,8 @@ import dev.scopeml.nginx.TierController;
 import dev.scopeml.nginx.TierDriver;
 import dev.scopeml.nginx.TierEvents;
 import dev.scopeml.nginx.TierState;
-import dev.scopeml.nginx.TierStateFile;
 import dev.scopeml.nginx.TierTimeouts;
+import dev.scopeml.processes.JsonStateFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,22 +34,20 @@ public final class LocalTier implements AutoCloseable {
   public static final String SCORER_LOGIN = "scopeml_scorer";
 
   private final LockFile lock; // null when only inspecting
-  private final TierStateFile stateFile;
+  private final JsonStateFile<TierState> stateFile;
   private final TierController controller;
   private final Optional<Path> nginx;
 
   private LocalTier(LockFile lock, StackPaths paths, TierEvents events) {
     this.lock = lock;
-    this.stateFile = new TierStateFile(paths.tierStateFile());
+    this.stateFile = TierState.file(paths.tierStateFile());
     this.nginx = NginxProcess.findBinary();
     TierDriver driver =
         nginx
             .<TierDriver>map(
                 binary ->
                     new LocalTierDriver(
-                        new NginxProcess(binary, paths.nginxPrefix(), 2, "4m"),
-                        paths.logs(),
-                        JavaProcess.java()))
+                        new NginxProcess(binary, paths.nginxPrefix(), 2, "4m"), paths.logs()))
             .orElseGet(() -> new DirectTierDriver(paths.logs()));
     this.controller = new TierController(driver, stateFile, TierTimeouts.defaults(), events);
   }

@@ -1,6 +1,7 @@
 package dev.scopeml.cli.stack;
 
 import dev.scopeml.modelstore.database.DatabaseSettings;
+import dev.scopeml.processes.ProcessRef;
 import java.nio.file.Path;
 
 /**

@@ -3,6 +3,9 @@ package dev.scopeml.cli.stack;
 import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.nginx.ScorerRelease;
 import dev.scopeml.nginx.TierState;
+import dev.scopeml.processes.JsonStateFile;
+import dev.scopeml.processes.LoopbackPorts;
+import dev.scopeml.processes.ProcessRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,14 +25,14 @@ import java.util.concurrent.CountDownLatch;
 public final class StackSupervisor {
 
   private final StackPaths paths;
-  private final StackStateFile stateFile;
+  private final JsonStateFile<StackState> stateFile;
   private final Deque<StackComponent> started = new ArrayDeque<>();
   private volatile boolean stopping;
   private StackState state;
 
   StackSupervisor(StackPaths paths) {
     this.paths = paths;
-    this.stateFile = new StackStateFile(paths.stateFile());
+    this.stateFile = StackState.file(paths.stateFile());
   }
 
   /** {@code StackSupervisor <repo> <home>}; started by {@code scopeml up}, never by hand. */

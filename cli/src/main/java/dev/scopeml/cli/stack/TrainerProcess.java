@@ -1,11 +1,16 @@
 package dev.scopeml.cli.stack;
 
+import dev.scopeml.processes.HttpProbe;
+import dev.scopeml.processes.JavaCommand;
+import dev.scopeml.processes.Launch;
+import dev.scopeml.processes.NotReadyException;
+import dev.scopeml.processes.ProcessRef;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Set;
 
 /** The stack's one trainer: the trainer jar as a detached process on 127.0.0.1. */
 final class TrainerProcess implements StackComponent {
@@ -17,7 +22,7 @@ final class TrainerProcess implements StackComponent {
 
   private TrainerProcess(Process process, String url, Path log) {
     this.process = process;
-    this.ref = ProcessRef.of(process.toHandle());
+    this.ref = ProcessRef.of(process);
     this.url = url;
     this.log = log;
   }
@@ -39,18 +44,19 @@ final class TrainerProcess implements StackComponent {
     environment.put("SERVER_PORT", Integer.toString(port));
     environment.put("SERVER_ADDRESS", "127.0.0.1");
     Path log = paths.logs().resolve("trainer.log");
-    Process process =
-        JavaProcess.startDetached(
-            List.of(
-                JavaProcess.java().toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow",
-                "-jar",
-                paths.trainerJar().toString()),
-            environment,
-            Set.of(),
-            log,
-            paths.home());
+    Process process;
+    try {
+      // A session of its own: a Ctrl-C aimed at `up` does not reach the trainer.
+      process =
+          Launch.of(JavaCommand.jar(paths.trainerJar()))
+              .environment(environment)
+              .appendOutput(log)
+              .in(paths.home())
+              .ownSession()
+              .start();
+    } catch (UncheckedIOException e) {
+      throw new StackException(e.getMessage(), e);
+    }
     return new TrainerProcess(process, "http://127.0.0.1:" + port, log);
   }
 
@@ -64,23 +70,11 @@ final class TrainerProcess implements StackComponent {
 
   /** Waits until the trainer's readiness probe answers 200, or fails saying why. */
   void awaitReady(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!HttpCheck.ok(url + "/actuator/health/readiness")) {
-      if (!process.isAlive()) {
-        throw new StackException(
-            "the trainer exited with code "
-                + process.exitValue()
-                + " before it was ready; see "
-                + StackPaths.show(log));
-      }
-      if (System.nanoTime() > deadline) {
-        throw new StackException(
-            "the trainer was not ready within "
-                + timeout.toSeconds()
-                + " s; see "
-                + StackPaths.show(log));
-      }
-      pause();
+    try {
+      HttpProbe.awaitOk(
+          URI.create(url + "/actuator/health/readiness"), process, timeout, Duration.ofMillis(250));
+    } catch (NotReadyException e) {
+      throw new StackException("the trainer " + e.getMessage() + "; see " + StackPaths.show(log));
     }
   }
 
@@ -93,14 +87,5 @@ final class TrainerProcess implements StackComponent {
   public void stop() {
     // Graceful: running tasks end and their leases are released for another trainer.
     ref.stop(Duration.ofSeconds(40));
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(250);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StackException("interrupted while waiting for the trainer");
-    }
   }
 }

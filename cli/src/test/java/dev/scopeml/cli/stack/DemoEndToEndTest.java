@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scopeml.cli.ScopemlCli;
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.NginxProcess;
-import dev.scopeml.nginx.TierStateFile;
+import dev.scopeml.nginx.TierState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -122,11 +122,11 @@ class DemoEndToEndTest {
   @Test
   @Order(2)
   void upAgainFindsTheStackRunningAndStatusReportsIt() {
-    StackState before = new StackStateFile(paths.stateFile()).load().orElseThrow();
+    StackState before = StackState.file(paths.stateFile()).load().orElseThrow();
     CommandLine cli = cli();
     assertThat(cli.execute("up")).isZero();
     assertThat(transcript.toString()).contains("The local stack is already up");
-    assertThat(new StackStateFile(paths.stateFile()).load().orElseThrow().supervisor())
+    assertThat(StackState.file(paths.stateFile()).load().orElseThrow().supervisor())
         .isEqualTo(before.supervisor());
 
     var status = new StringWriter();
@@ -145,7 +145,7 @@ class DemoEndToEndTest {
   @Test
   @Order(3)
   void scorersLogInWithTheReadOnlyLoginAndPasswordsAreRequired() throws SQLException {
-    StackState state = new StackStateFile(paths.stateFile()).load().orElseThrow();
+    StackState state = StackState.file(paths.stateFile()).load().orElseThrow();
     String password = new SecretFile(paths.postgresPasswordFile()).read();
     try (var admin = DriverManager.getConnection(state.databaseUrl(), "postgres", password);
         var rows =
@@ -167,10 +167,9 @@ class DemoEndToEndTest {
   @Test
   @Order(4)
   void downLeavesNoProcessBehind() throws IOException {
-    StackState state = new StackStateFile(paths.stateFile()).load().orElseThrow();
+    StackState state = StackState.file(paths.stateFile()).load().orElseThrow();
     long nginx = Long.parseLong(Files.readString(paths.nginxPrefix().resolve("nginx.pid")).strip());
-    List<Backend> scorers =
-        new TierStateFile(paths.tierStateFile()).load().orElseThrow().backends();
+    List<Backend> scorers = TierState.file(paths.tierStateFile()).load().orElseThrow().backends();
     assertThat(scorers).hasSize(2);
     Set<Long> core = new HashSet<>();
     core.add(state.supervisor().pid());
