@@ -1,5 +1,6 @@
 package dev.scopeml.cli.stack;
 
+import dev.scopeml.modelstore.database.SqlLiteral;
 import dev.scopeml.processes.LoopbackPorts;
 import dev.scopeml.processes.ProcessRef;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -123,16 +124,8 @@ final class EmbeddedDatabase implements StackComponent {
       throws SQLException, IOException {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         var statement = connection.createStatement()) {
-      // ALTER ROLE takes no bind parameters: the server quotes the literal itself.
-      String quoted;
-      try (var quote = connection.prepareStatement("SELECT quote_literal(?)")) {
-        quote.setString(1, password);
-        try (var rows = quote.executeQuery()) {
-          rows.next();
-          quoted = rows.getString(1);
-        }
-      }
-      statement.execute("ALTER ROLE " + SUPERUSER + " PASSWORD " + quoted);
+      statement.execute(
+          "ALTER ROLE " + SUPERUSER + " PASSWORD " + SqlLiteral.quote(connection, password));
       writeHba(data, true);
       statement.execute("SELECT pg_reload_conf()");
     }
