@@ -7,13 +7,12 @@ import dev.scopeml.processes.JsonStateFile;
 import dev.scopeml.processes.LoopbackPorts;
 import dev.scopeml.testsupport.load.HttpLoad;
 import dev.scopeml.testsupport.load.LoadResult;
-import dev.scopeml.testsupport.load.Resend;
 import dev.scopeml.testsupport.load.Sample;
+import dev.scopeml.testsupport.load.TierLoad;
 import dev.scopeml.testsupport.models.TelcoModel;
 import dev.scopeml.testsupport.postgres.PostgresTest;
 import dev.scopeml.testsupport.services.ServiceJars;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -200,15 +199,7 @@ class ScorerTierTest extends PostgresTest {
   }
 
   private HttpLoad.Running load() {
-    return HttpLoad.start(
-        HttpLoad.Settings.post(
-                URI.create(
-                    "http://127.0.0.1:" + port + "/v1/models/" + TelcoModel.MODEL + "/predict"),
-                body)
-            .withConnections(4)
-            .withPause(Duration.ofMillis(5))
-            .withDuration(Duration.ofSeconds(120))
-            .withResend(Resend.ONCE_AFTER_CLOSED_CONNECTION));
+    return TierLoad.start(port, TelcoModel.PREDICT, body, 4, Duration.ofMillis(5));
   }
 
   private ScorerRelease release(String version) {

@@ -28,7 +28,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class HttpBenchmark {
 
-  static final String PREDICT = "/v1/models/" + TelcoModel.MODEL + "/predict";
+  static final String PREDICT = TelcoModel.PREDICT;
 
   private HttpBenchmark() {}
 

@@ -26,7 +26,7 @@ import java.util.Map;
  */
 public final class ScorerLatencyBenchmark {
 
-  private static final String PREDICT = "/v1/models/" + TelcoModel.MODEL + "/predict";
+  private static final String PREDICT = TelcoModel.PREDICT;
 
   private ScorerLatencyBenchmark() {}
 

@@ -101,7 +101,7 @@ public final class StartupBenchmark {
             work.resolve("scorer-aot-training.log"));
     scorer.awaitOk("/readyz", Duration.ofMinutes(2));
     // Exercise the request path too, so its classes are in the cache.
-    String path = "/v1/models/" + TelcoModel.MODEL + "/predict";
+    String path = TelcoModel.PREDICT;
     try (var connection = new KeepAliveConnection(scorer.port(), 10_000)) {
       for (int i = 0; i < 200; i++) {
         connection.send(HttpRequests.postJson(scorer.port(), path, model.body(1 + i % 10)));

@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
  */
 final class HotSwaps {
 
-  private static final String PREDICT = "/v1/models/" + TelcoModel.MODEL + "/predict";
+  private static final String PREDICT = TelcoModel.PREDICT;
   private static final Duration POLL = Duration.ofMillis(5);
 
   private final BenchSettings settings;

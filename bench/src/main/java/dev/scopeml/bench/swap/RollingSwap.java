@@ -25,7 +25,7 @@ import java.util.Objects;
  */
 final class RollingSwap {
 
-  private static final String PREDICT = "/v1/models/" + TelcoModel.MODEL + "/predict";
+  private static final String PREDICT = TelcoModel.PREDICT;
 
   /** Enough connections that a slow stretch does not leave due requests waiting for one. */
   private static final int CONNECTIONS = 32;

@@ -250,14 +250,12 @@ class AdminEndpointAccessTest extends ReliabilityTest {
     open.put("scorer /v2/health/ready", Http.get(stack.scorer().uri("/v2/health/ready")));
     open.put(
         "scorer predict",
-        Http.postJson(
-            stack.scorer().uri("/v1/models/" + TelcoModel.MODEL + "/predict"),
-            stack.predictBody()));
+        Http.postJson(stack.scorer().uri(TelcoModel.PREDICT), stack.predictBody()));
     open.put(
         "scorer predict with a bogus Authorization header",
         Http.send(
             "POST",
-            stack.scorer().uri("/v1/models/" + TelcoModel.MODEL + "/predict"),
+            stack.scorer().uri(TelcoModel.PREDICT),
             stack.predictBody().getBytes(StandardCharsets.UTF_8),
             Map.of("Content-Type", "application/json", "Authorization", "Bearer nonsense")));
     var closed = new ArrayList<String>();

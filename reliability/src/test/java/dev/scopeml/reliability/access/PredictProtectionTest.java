@@ -111,7 +111,7 @@ class PredictProtectionTest extends ReliabilityTest {
     assertThat(seen)
         .as("the authorization service saw each prediction's URI")
         .hasSize(3)
-        .containsOnly("/v1/models/" + TelcoModel.MODEL + "/predict");
+        .containsOnly(TelcoModel.PREDICT);
     assertThat(wrong).isEmpty();
   }
 
@@ -169,8 +169,7 @@ class PredictProtectionTest extends ReliabilityTest {
   private Http.Reply predict(int port, Map<String, String> headers) {
     var all = new HashMap<>(headers);
     all.put("Content-Type", "application/json");
-    URI uri =
-        URI.create("http://127.0.0.1:" + port + "/v1/models/" + TelcoModel.MODEL + "/predict");
+    URI uri = URI.create("http://127.0.0.1:" + port + TelcoModel.PREDICT);
     return Http.send("POST", uri, stack.predictBody().getBytes(StandardCharsets.UTF_8), all);
   }
 }

@@ -67,8 +67,7 @@ class ScorerReaderRoleTest extends ReliabilityTest {
     assertThat(readerSessions).as("every scorer session is the reader login").isEqualTo(sessions);
     assertThat(Http.statusOf(stack.scorer().uri("/readyz"))).isEqualTo(200);
     Http.Reply prediction =
-        Http.postJson(
-            stack.scorer().uri("/v1/models/" + TelcoModel.MODEL + "/predict"), stack.predictBody());
+        Http.postJson(stack.scorer().uri(TelcoModel.PREDICT), stack.predictBody());
     assertThat(prediction.status()).as(prediction.body()).isEqualTo(200);
   }
 
@@ -162,10 +161,7 @@ class ScorerReaderRoleTest extends ReliabilityTest {
     var served = new ArrayList<String>();
     long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
     while (System.nanoTime() < end) {
-      Http.Reply reply =
-          Http.postJson(
-              stack.scorer().uri("/v1/models/" + TelcoModel.MODEL + "/predict"),
-              stack.predictBody());
+      Http.Reply reply = Http.postJson(stack.scorer().uri(TelcoModel.PREDICT), stack.predictBody());
       served.add(reply.status() + "/v" + reply.header("X-Model-Version"));
       Eventually.pause(Duration.ofMillis(100));
     }

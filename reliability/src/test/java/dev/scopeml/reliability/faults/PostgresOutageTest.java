@@ -116,8 +116,7 @@ class PostgresOutageTest extends ReliabilityTest {
                     // Straight to the scorer, never resent: a request without an answer is a
                     // failure of the scorer.
                     HttpLoad.start(
-                        HttpLoad.Settings.post(
-                                s.uri("/v1/models/" + TelcoModel.MODEL + "/predict"), predictBody)
+                        HttpLoad.Settings.post(s.uri(TelcoModel.PREDICT), predictBody)
                             .withConnections(2)
                             .withPause(Duration.ofMillis(5))
                             .withDuration(Duration.ofMinutes(5))))

@@ -15,10 +15,9 @@ import dev.scopeml.reliability.Eventually;
 import dev.scopeml.reliability.ReliabilityTest;
 import dev.scopeml.testsupport.load.HttpLoad;
 import dev.scopeml.testsupport.load.LoadResult;
-import dev.scopeml.testsupport.load.Resend;
+import dev.scopeml.testsupport.load.TierLoad;
 import dev.scopeml.testsupport.models.TelcoModel;
 import dev.scopeml.testsupport.services.Services;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -141,20 +140,9 @@ class ScorerFailureTest extends ReliabilityTest {
     }
   }
 
-  /**
-   * Six clients through nginx with hardly a pause. A request whose keep-alive connection a retiring
-   * nginx worker closed under it is resent once, as HTTP/1.1 allows, and reported as resent.
-   */
+  /** Six clients through nginx with hardly a pause: requests are always in flight. */
   private HttpLoad.Running load() {
-    return HttpLoad.start(
-        HttpLoad.Settings.post(
-                URI.create(
-                    "http://127.0.0.1:" + port + "/v1/models/" + TelcoModel.MODEL + "/predict"),
-                body)
-            .withConnections(6)
-            .withPause(Duration.ofMillis(2))
-            .withDuration(Duration.ofMinutes(2))
-            .withResend(Resend.ONCE_AFTER_CLOSED_CONNECTION));
+    return TierLoad.start(port, TelcoModel.PREDICT, body, 6, Duration.ofMillis(2));
   }
 
   private void report(String name, LoadResult load, String detail) {

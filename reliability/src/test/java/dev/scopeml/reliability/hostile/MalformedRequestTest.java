@@ -203,9 +203,8 @@ class MalformedRequestTest extends ReliabilityTest {
   void oversizedBodiesAnswer413Json() {
     byte[] overScorer = padded(3 * 1024 * 1024);
     byte[] overNginx = padded(5 * 1024 * 1024);
-    URI direct = scorer.uri("/v1/models/" + TelcoModel.MODEL + "/predict");
-    URI proxied =
-        URI.create("http://127.0.0.1:" + nginxPort + "/v1/models/" + TelcoModel.MODEL + "/predict");
+    URI direct = scorer.uri(TelcoModel.PREDICT);
+    URI proxied = URI.create("http://127.0.0.1:" + nginxPort + TelcoModel.PREDICT);
     URI proxiedInfer =
         URI.create("http://127.0.0.1:" + nginxPort + "/v2/models/" + TelcoModel.MODEL + "/infer");
     var cases = new LinkedHashMap<String, HttpRequest>();
@@ -291,9 +290,7 @@ class MalformedRequestTest extends ReliabilityTest {
   }
 
   private String prediction() {
-    Http.Reply reply =
-        Http.postJson(
-            scorer.uri("/v1/models/" + TelcoModel.MODEL + "/predict"), stack.predictBody());
+    Http.Reply reply = Http.postJson(scorer.uri(TelcoModel.PREDICT), stack.predictBody());
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     return reply.json().path("predictions").toString();
   }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
@@ -13,7 +14,7 @@ import java.util.Locale;
  * {@code Content-Length} or {@code Transfer-Encoding: chunked}. Enough for the answers of nginx,
  * Tomcat and gunicorn; nothing more general.
  */
-public final class HttpResponseReader {
+final class HttpResponseReader {
 
   private final InputStream in;
 
@@ -80,11 +81,25 @@ public final class HttpResponseReader {
     }
   }
 
+  /**
+   * The response's first byte. A connection reset before it is a connection closed before the
+   * response, like a clean end of stream; a timeout is not: the server may still be working.
+   */
+  private int firstByte() throws IOException {
+    try {
+      return in.read();
+    } catch (SocketTimeoutException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new NoResponseException("connection closed before the response", e);
+    }
+  }
+
   /** One CRLF-terminated line without its terminator. */
   private String line(boolean first) throws IOException {
     var bytes = new ByteArrayOutputStream(64);
     while (true) {
-      int b = in.read();
+      int b = first && bytes.size() == 0 ? firstByte() : in.read();
       if (b < 0) {
         if (first && bytes.size() == 0) {
           throw new NoResponseException("connection closed before the response");

@@ -79,8 +79,13 @@ public final class KeepAliveConnection implements AutoCloseable {
       out = socket.getOutputStream();
       reader = new HttpResponseReader(new BufferedInputStream(socket.getInputStream(), 16 * 1024));
     }
-    out.write(request);
-    out.flush();
+    try {
+      out.write(request);
+      out.flush();
+    } catch (IOException e) {
+      // Written into a connection the server had already closed: nothing of it was answered.
+      throw new NoResponseException("connection closed before the request went out", e);
+    }
     HttpAnswer answer = reader.read();
     if (answer.closes()) {
       close();

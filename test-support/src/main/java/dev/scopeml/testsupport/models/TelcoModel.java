@@ -40,6 +40,9 @@ public final class TelcoModel {
   public static final String SCOPE_COLUMN = "contract";
   public static final List<String> CONTRACTS = List.of("Month-to-month", "One year", "Two year");
 
+  /** Where the scorer's native API predicts with this model. */
+  public static final String PREDICT = "/v1/models/" + MODEL + "/predict";
+
   /** The scope the scorer-tier and reliability tests serve. */
   public static final ScopeKey ONE_YEAR = ScopeKey.of(SCOPE_COLUMN, "One year");
 

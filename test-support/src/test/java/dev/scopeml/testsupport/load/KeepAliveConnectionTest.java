@@ -17,12 +17,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Against a server that, like an nginx worker retiring after a reload, answers the first request of
- * every connection and closes the connection when the second one arrives.
+ * every connection and closes the connection when the second one arrives: cleanly, or with a reset
+ * (what a client sees when the close crosses its request).
  */
 class KeepAliveConnectionTest {
 
   private ServerSocket server;
   private Thread acceptor;
+  private volatile boolean reset;
 
   @BeforeEach
   void startServer() throws IOException {
@@ -35,7 +37,10 @@ class KeepAliveConnectionTest {
                   while (!server.isClosed()) {
                     try {
                       Socket socket = server.accept();
-                      Thread.ofPlatform().daemon().start(() -> answerOnceThenClose(socket));
+                      boolean withReset = reset;
+                      Thread.ofPlatform()
+                          .daemon()
+                          .start(() -> answerOnceThenClose(socket, withReset));
                     } catch (IOException e) {
                       return;
                     }
@@ -59,6 +64,21 @@ class KeepAliveConnectionTest {
       assertThat(connection.send(request()).status())
           .as("the next request opens a new connection")
           .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aResetBeforeTheResponseIsTreatedLikeAClose() throws IOException {
+    reset = true;
+    try (var plain = new KeepAliveConnection(port(), 5_000, Resend.NEVER);
+        var resending =
+            new KeepAliveConnection(port(), 5_000, Resend.ONCE_AFTER_CLOSED_CONNECTION)) {
+      plain.send(request());
+      resending.send(request());
+
+      assertThatThrownBy(() -> plain.send(request())).isInstanceOf(NoResponseException.class);
+      assertThat(resending.send(request()).status()).isEqualTo(200);
+      assertThat(resending.resent()).isEqualTo(1);
     }
   }
 
@@ -99,7 +119,7 @@ class KeepAliveConnectionTest {
     return HttpRequests.get(port(), "/");
   }
 
-  private static void answerOnceThenClose(Socket socket) {
+  private static void answerOnceThenClose(Socket socket, boolean withReset) {
     try (socket) {
       InputStream in = socket.getInputStream();
       readRequest(in);
@@ -108,6 +128,10 @@ class KeepAliveConnectionTest {
           .write(
               "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
       readRequest(in);
+      if (withReset) {
+        // Linger 0: the close sends a RST instead of a FIN.
+        socket.setSoLinger(true, 0);
+      }
     } catch (IOException e) {
       // The client went away first: nothing to answer.
     }
