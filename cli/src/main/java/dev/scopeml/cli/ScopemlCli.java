@@ -1,6 +1,6 @@
 package dev.scopeml.cli;
 
-import dev.scopeml.cli.stack.DemoCommand;
+import dev.scopeml.cli.demo.DemoCommand;
 import dev.scopeml.cli.stack.DownCommand;
 import dev.scopeml.cli.stack.StackException;
 import dev.scopeml.cli.stack.UpCommand;

@@ -1,5 +1,6 @@
 package dev.scopeml.cli.stack;
 
+import dev.scopeml.cli.stack.supervisor.EmbeddedDatabase;
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.TierState;
 import dev.scopeml.processes.ProcessRef;

@@ -1,5 +1,7 @@
 package dev.scopeml.cli.stack;
 
+import dev.scopeml.cli.stack.supervisor.StackSupervisor;
+import dev.scopeml.cli.stack.supervisor.SupervisorLog;
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.TierState;
 import dev.scopeml.processes.JavaCommand;

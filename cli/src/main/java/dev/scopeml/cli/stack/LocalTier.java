@@ -12,7 +12,6 @@ import dev.scopeml.processes.JsonStateFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -77,23 +76,8 @@ public final class LocalTier implements AutoCloseable {
   }
 
   /** Starts over with no backends, nginx on {@code listenPort} and {@code release} to start. */
-  void reset(int listenPort, ScorerRelease release) {
+  public void reset(int listenPort, ScorerRelease release) {
     stateFile.save(new TierState(listenPort, release, List.of()));
-  }
-
-  /**
-   * The release new scorers start from: the given version label and jar, with the stack's login.
-   */
-  static ScorerRelease release(
-      String version, String jar, StackDatabase database, StackPaths paths) {
-    return new ScorerRelease(
-        version,
-        jar,
-        Map.of(
-            "SCOPEML_DB_URL", database.url(),
-            "SCOPEML_DB_USER", SCORER_LOGIN,
-            "SCOPEML_DB_PASSWORD_FILE", paths.scorerPasswordFile().toString()),
-        List.of());
   }
 
   @Override

@@ -1,5 +1,7 @@
-package dev.scopeml.cli.stack;
+package dev.scopeml.cli.demo;
 
+import dev.scopeml.cli.stack.StackPaths;
+import dev.scopeml.cli.stack.StackState;
 import java.io.PrintWriter;
 
 /** The demo's closing words: commands to try on the running stack. */

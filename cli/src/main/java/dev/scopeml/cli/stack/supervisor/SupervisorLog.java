@@ -1,13 +1,16 @@
-package dev.scopeml.cli.stack;
+package dev.scopeml.cli.stack.supervisor;
 
 /**
  * The lines of the supervisor's log that {@code up} and {@code down} show: progress steps and
  * errors, marked so they stand out among the libraries' own log lines.
  */
-final class SupervisorLog {
+public final class SupervisorLog {
 
-  static final String STEP = "step: ";
-  static final String ERROR = "error: ";
+  /** Marks a progress step. */
+  public static final String STEP = "step: ";
+
+  /** Marks an error that ends the start or the stop. */
+  public static final String ERROR = "error: ";
 
   private SupervisorLog() {}
 

@@ -1,5 +1,7 @@
-package dev.scopeml.cli.stack;
+package dev.scopeml.cli.stack.supervisor;
 
+import dev.scopeml.cli.stack.StackException;
+import dev.scopeml.cli.stack.StackPaths;
 import dev.scopeml.processes.HttpProbe;
 import dev.scopeml.processes.JavaCommand;
 import dev.scopeml.processes.Launch;

@@ -1,4 +1,4 @@
-package dev.scopeml.cli.stack;
+package dev.scopeml.cli.demo;
 
 import dev.scopeml.nginx.RolloutResult;
 import java.util.List;

@@ -1,8 +1,13 @@
-package dev.scopeml.cli.stack;
+package dev.scopeml.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scopeml.cli.ScopemlCli;
+import dev.scopeml.cli.stack.LocalStack;
+import dev.scopeml.cli.stack.LocalTier;
+import dev.scopeml.cli.stack.SecretFile;
+import dev.scopeml.cli.stack.StackPaths;
+import dev.scopeml.cli.stack.StackState;
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.NginxProcess;
 import dev.scopeml.nginx.TierState;

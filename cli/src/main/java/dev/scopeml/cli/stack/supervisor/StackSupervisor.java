@@ -1,5 +1,10 @@
-package dev.scopeml.cli.stack;
+package dev.scopeml.cli.stack.supervisor;
 
+import dev.scopeml.cli.stack.LocalTier;
+import dev.scopeml.cli.stack.SecretFile;
+import dev.scopeml.cli.stack.StackException;
+import dev.scopeml.cli.stack.StackPaths;
+import dev.scopeml.cli.stack.StackState;
 import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.nginx.ScorerRelease;
 import dev.scopeml.nginx.TierState;
@@ -13,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -146,11 +153,24 @@ public final class StackSupervisor {
     return tier.state()
         .map(TierState::release)
         .filter(saved -> Files.isRegularFile(Path.of(saved.artifact())))
-        .map(saved -> LocalTier.release(saved.version(), saved.artifact(), database, paths))
+        .map(saved -> scorerRelease(saved.version(), saved.artifact(), database))
         .orElseGet(
-            () ->
-                LocalTier.release(
-                    LocalTier.FIRST_RELEASE, paths.scorerJar().toString(), database, paths));
+            () -> scorerRelease(LocalTier.FIRST_RELEASE, paths.scorerJar().toString(), database));
+  }
+
+  /**
+   * The release new scorers start from: the given version label and jar, with the stack's read-only
+   * login.
+   */
+  private ScorerRelease scorerRelease(String version, String jar, StackDatabase database) {
+    return new ScorerRelease(
+        version,
+        jar,
+        Map.of(
+            "SCOPEML_DB_URL", database.url(),
+            "SCOPEML_DB_USER", LocalTier.SCORER_LOGIN,
+            "SCOPEML_DB_PASSWORD_FILE", paths.scorerPasswordFile().toString()),
+        List.of());
   }
 
   /** The port named by {@code variable}, else {@code preferred} when free, else any free one. */

@@ -1,5 +1,6 @@
-package dev.scopeml.cli.stack;
+package dev.scopeml.cli.stack.supervisor;
 
+import dev.scopeml.cli.stack.SecretFile;
 import dev.scopeml.modelstore.database.DatabaseSettings;
 import dev.scopeml.processes.ProcessRef;
 import java.nio.file.Path;

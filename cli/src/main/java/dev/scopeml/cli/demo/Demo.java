@@ -1,9 +1,17 @@
-package dev.scopeml.cli.stack;
+package dev.scopeml.cli.demo;
 
+import dev.scopeml.cli.TrainerClient;
+import dev.scopeml.cli.stack.LocalStack;
+import dev.scopeml.cli.stack.LocalTier;
+import dev.scopeml.cli.stack.SecretFile;
+import dev.scopeml.cli.stack.StackException;
+import dev.scopeml.cli.stack.StackPaths;
+import dev.scopeml.cli.stack.StackState;
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.TierState;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,14 +56,14 @@ final class Demo {
     section("1/5", "Start the local stack");
     StackState state = stack.up();
     String token = new SecretFile(paths.adminTokenFile()).read();
-    var admin = new AdminApi(state.trainerUrl(), token);
+    var trainer = new TrainerClient(URI.create(state.trainerUrl()), token);
     String front = frontUrl(state, paths);
     var predictions = new DemoPredictions(new ScoringClient(front, MODEL), customers, out);
     say("  trainer " + state.trainerUrl() + ", predictions through " + front);
 
     section("2/5", "Train telco churn: one XGBoost model per contract type, plus a global one");
     Map<String, Integer> trained =
-        train(state, token, admin, "always", "trees=100", "maxDepth=4", "eta=0.3");
+        train(state, token, trainer, "always", "trees=100", "maxDepth=4", "eta=0.3");
     section("3/5", "Predict through " + (state.nginxUrl() != null ? "nginx" : "a scorer"));
     say(
         "  POST "
@@ -71,7 +79,7 @@ final class Demo {
 
     section("4/5", "Retrain with other parameters, then promote the new versions explicitly");
     Map<String, Integer> retrained =
-        train(state, token, admin, "never", "trees=300", "maxDepth=3", "eta=0.05");
+        train(state, token, trainer, "never", "trees=300", "maxDepth=3", "eta=0.05");
     ScoringClient.Answer before = predictions.now();
     say(
         "  stored, not active: the scorers still answer with "
@@ -145,7 +153,7 @@ final class Demo {
 
   /** Runs {@code train}, shows its progress and table, and returns the versions it stored. */
   private Map<String, Integer> train(
-      StackState state, String token, AdminApi admin, String promote, String... params) {
+      StackState state, String token, TrainerClient trainer, String promote, String... params) {
     var args =
         new ArrayList<>(
             List.of(
@@ -166,7 +174,7 @@ final class Demo {
     args.add(promote);
     say("  $ scopeml train " + String.join(" ", quoted(args)));
     run("train", trainerArgs(state, token, args.toArray(String[]::new)));
-    JsonNode view = admin.newestRun(MODEL);
+    JsonNode view = newestRun(trainer);
     var versions = new LinkedHashMap<String, Integer>();
     for (JsonNode scope : view.get("scopes")) {
       if (scope.get("status").asString().equals("succeeded")) {
@@ -174,6 +182,16 @@ final class Demo {
       }
     }
     return versions;
+  }
+
+  /** The newest run of the demo's model, as the trainer's run view (scopes, versions). */
+  private static JsonNode newestRun(TrainerClient trainer) {
+    for (JsonNode run : trainer.get("/v1/runs?limit=20")) {
+      if (run.get("model").asString().equals(MODEL)) {
+        return trainer.get("/v1/runs/" + run.get("run").asString());
+      }
+    }
+    throw new StackException("the trainer has no run of " + MODEL);
   }
 
   /** nginx when it runs, else the first scorer. */

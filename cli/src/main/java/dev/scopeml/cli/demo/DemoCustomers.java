@@ -1,4 +1,4 @@
-package dev.scopeml.cli.stack;
+package dev.scopeml.cli.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

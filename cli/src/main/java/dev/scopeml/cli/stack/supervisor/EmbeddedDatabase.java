@@ -1,5 +1,8 @@
-package dev.scopeml.cli.stack;
+package dev.scopeml.cli.stack.supervisor;
 
+import dev.scopeml.cli.stack.SecretFile;
+import dev.scopeml.cli.stack.StackException;
+import dev.scopeml.cli.stack.StackPaths;
 import dev.scopeml.modelstore.database.SqlLiteral;
 import dev.scopeml.processes.LoopbackPorts;
 import dev.scopeml.processes.ProcessRef;
@@ -18,7 +21,7 @@ import java.time.Duration;
  * from its first start on, requires passwords: the read-only scorer login means something only if
  * nobody can log in as anyone else.
  */
-final class EmbeddedDatabase implements StackComponent {
+public final class EmbeddedDatabase implements StackComponent {
 
   static final String DATABASE = "scopeml";
   static final String SUPERUSER = "postgres";
@@ -111,7 +114,7 @@ final class EmbeddedDatabase implements StackComponent {
   }
 
   /** The postmaster's pid, first line of {@code postmaster.pid}, while the server runs. */
-  static ProcessRef postmaster(Path data) {
+  public static ProcessRef postmaster(Path data) {
     try {
       String first = Files.readAllLines(data.resolve("postmaster.pid")).getFirst().strip();
       return ProcessHandle.of(Long.parseLong(first)).map(ProcessRef::of).orElse(null);

@@ -1,5 +1,6 @@
-package dev.scopeml.cli.stack;
+package dev.scopeml.cli.demo;
 
+import dev.scopeml.cli.stack.StackException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -1,5 +1,9 @@
-package dev.scopeml.cli.stack;
+package dev.scopeml.cli.demo;
 
+import dev.scopeml.cli.stack.LocalTier;
+import dev.scopeml.cli.stack.StackException;
+import dev.scopeml.cli.stack.StackPaths;
+import dev.scopeml.cli.tier.StepPrinter;
 import dev.scopeml.nginx.RolloutResult;
 import dev.scopeml.nginx.ScorerRelease;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package dev.scopeml.cli.stack;
+package dev.scopeml.cli.tier;
 
 import dev.scopeml.nginx.TierEvents;
 import java.io.PrintWriter;

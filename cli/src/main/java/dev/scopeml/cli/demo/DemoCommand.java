@@ -1,5 +1,7 @@
-package dev.scopeml.cli.stack;
+package dev.scopeml.cli.demo;
 
+import dev.scopeml.cli.stack.LocalStack;
+import dev.scopeml.cli.stack.StackPaths;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -1,5 +1,6 @@
-package dev.scopeml.cli.stack;
+package dev.scopeml.cli.demo;
 
+import dev.scopeml.cli.tier.StepPrinter;
 import dev.scopeml.nginx.TierEvents;
 import java.io.PrintWriter;
 import java.util.Locale;

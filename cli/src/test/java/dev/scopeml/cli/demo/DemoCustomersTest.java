@@ -1,4 +1,4 @@
-package dev.scopeml.cli.stack;
+package dev.scopeml.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,12 +51,5 @@ class DemoCustomersTest {
     assertThat(customers).hasSize(4);
     assertThat(customers.getLast().features())
         .containsEntry("contract", DemoCustomers.UNSEEN_CONTRACT);
-  }
-
-  @Test
-  void theNextReleaseLabelCountsUp() {
-    assertThat(DemoRollout.nextLabel("release-1")).isEqualTo("release-2");
-    assertThat(DemoRollout.nextLabel("release-9")).isEqualTo("release-10");
-    assertThat(DemoRollout.nextLabel("blue")).isEqualTo("blue-2");
   }
 }

@@ -1,4 +1,4 @@
-package dev.scopeml.cli.stack;
+package dev.scopeml.cli.stack.supervisor;
 
 /** Something the stack started and must stop again, in reverse order of starting. */
 interface StackComponent {
