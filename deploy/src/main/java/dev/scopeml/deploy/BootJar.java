@@ -1,5 +1,6 @@
 package dev.scopeml.deploy;
 
+import dev.scopeml.processes.JavaCommand;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -168,7 +169,7 @@ public final class BootJar {
    */
   public void extract(Path destination, boolean layers) {
     var command = new ArrayList<String>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(JavaCommand.java().toString());
     command.addAll(List.of("-Djarmode=tools", "-jar", path.toString(), "extract"));
     if (layers) {
       command.add("--layers");
