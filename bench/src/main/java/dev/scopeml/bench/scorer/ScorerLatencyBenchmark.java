@@ -1,5 +1,6 @@
 package dev.scopeml.bench.scorer;
 
+import dev.scopeml.bench.BenchSettings;
 import dev.scopeml.bench.stack.PrometheusText;
 import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.modelstore.database.DatabaseSettings;
@@ -14,7 +15,6 @@ import dev.scopeml.testsupport.services.ServiceJars;
 import dev.scopeml.testsupport.services.ServiceProcess;
 import dev.scopeml.testsupport.services.Services;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -44,7 +44,7 @@ public final class ScorerLatencyBenchmark {
               ServiceJars.scorer(),
               settings,
               Map.of("logging.level.root", "WARN"),
-              Path.of("bench/target/work/scorer"))) {
+              BenchSettings.fromEnvironment().work().resolve("scorer"))) {
         scorer.awaitOk("/readyz", Duration.ofMinutes(2));
         double cold = loadedSeconds(scorer);
         System.out.printf("cold load (first load in a fresh JVM): %.1f ms%n", cold * 1000);

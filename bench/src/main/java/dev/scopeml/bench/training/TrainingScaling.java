@@ -1,5 +1,6 @@
 package dev.scopeml.bench.training;
 
+import dev.scopeml.bench.BenchSettings;
 import dev.scopeml.testsupport.load.Stats;
 import dev.scopeml.testsupport.postgres.TestPostgres;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ public final class TrainingScaling {
 
   public static void main(String[] args) throws Exception {
     int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 1;
-    Path work = Path.of("bench/target/work/training-scaling");
+    Path work = BenchSettings.fromEnvironment().work().resolve("training-scaling");
     Path data = Files.createDirectories(work.resolve("data"));
     Files.copy(
         Path.of("datasets/mlc_churn.csv"),
