@@ -2,12 +2,12 @@ package dev.scopeml.nginx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopeml.load.HttpLoad;
+import dev.scopeml.load.LoadResult;
+import dev.scopeml.load.Sample;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.processes.JsonStateFile;
 import dev.scopeml.processes.LoopbackPorts;
-import dev.scopeml.testsupport.load.HttpLoad;
-import dev.scopeml.testsupport.load.LoadResult;
-import dev.scopeml.testsupport.load.Sample;
 import dev.scopeml.testsupport.load.TierLoad;
 import dev.scopeml.testsupport.models.TelcoModel;
 import dev.scopeml.testsupport.postgres.PostgresTest;

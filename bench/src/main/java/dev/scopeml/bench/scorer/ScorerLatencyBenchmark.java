@@ -2,13 +2,13 @@ package dev.scopeml.bench.scorer;
 
 import dev.scopeml.bench.BenchSettings;
 import dev.scopeml.bench.stack.PrometheusText;
+import dev.scopeml.load.HttpAnswer;
+import dev.scopeml.load.HttpRequests;
+import dev.scopeml.load.KeepAliveConnection;
+import dev.scopeml.load.Stats;
 import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.modelstore.database.DatabaseSettings;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
-import dev.scopeml.testsupport.load.HttpAnswer;
-import dev.scopeml.testsupport.load.HttpRequests;
-import dev.scopeml.testsupport.load.KeepAliveConnection;
-import dev.scopeml.testsupport.load.Stats;
 import dev.scopeml.testsupport.models.TelcoModel;
 import dev.scopeml.testsupport.postgres.TestPostgres;
 import dev.scopeml.testsupport.services.ServiceJars;

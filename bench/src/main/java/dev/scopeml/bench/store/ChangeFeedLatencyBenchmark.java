@@ -1,11 +1,11 @@
 package dev.scopeml.bench.store;
 
+import dev.scopeml.load.Stats;
 import dev.scopeml.modelstore.changes.ChangeListener;
 import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.modelstore.database.DatabaseSettings;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.modelstore.scope.ScopeKey;
-import dev.scopeml.testsupport.load.Stats;
 import dev.scopeml.testsupport.models.StoredModels;
 import dev.scopeml.testsupport.postgres.TestPostgres;
 import java.time.Duration;

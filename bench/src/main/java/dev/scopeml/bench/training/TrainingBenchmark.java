@@ -5,7 +5,7 @@ import static dev.scopeml.bench.report.Target.number;
 import dev.scopeml.bench.BenchSettings;
 import dev.scopeml.bench.report.FigureReport;
 import dev.scopeml.bench.report.Target;
-import dev.scopeml.testsupport.load.Stats;
+import dev.scopeml.load.Stats;
 import dev.scopeml.testsupport.postgres.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.scopeml.bench.training;
 
 import dev.scopeml.bench.BenchSettings;
-import dev.scopeml.testsupport.load.Stats;
+import dev.scopeml.load.Stats;
 import dev.scopeml.testsupport.postgres.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;

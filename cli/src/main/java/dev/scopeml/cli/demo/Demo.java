@@ -99,7 +99,7 @@ final class Demo {
     DemoRollout.Rollout rollout =
         new DemoRollout(paths, out, terminal)
             .run(
-                () -> new ScoringClient(front, MODEL),
+                URI.create(front + "/v1/models/" + MODEL + "/predict"),
                 predictions.rows(),
                 state.nginxUrl() != null);
 

@@ -1,35 +1,35 @@
 package dev.scopeml.cli.demo;
 
-import java.io.IOException;
-import java.util.ArrayList;
+import dev.scopeml.load.HttpLoad;
+import dev.scopeml.load.HttpRequests;
+import dev.scopeml.load.LoadResult;
+import dev.scopeml.load.Resend;
+import dev.scopeml.load.Sample;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Supplier;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A steady, bounded stream of single-row predictions from a few threads, counting every request,
- * every failure (an error status, or no response even after one resend) and which scorer release
- * answered.
+ * A steady, light stream of single-row predictions on a few keep-alive connections, counting every
+ * request, every failure (an error status, or no response even after one resend) and which scorer
+ * release answered. It runs on the same load generator as the tests.
  */
 final class DemoLoad implements AutoCloseable {
 
-  /** Pause between a thread's requests: keeps the load light on a two-core laptop. */
-  private static final long PAUSE_MILLIS = 10;
+  /** Pause between a connection's requests: keeps the load light on a two-core laptop. */
+  private static final Duration PAUSE = Duration.ofMillis(10);
 
-  private final Supplier<ScoringClient> clients;
-  private final List<Map<String, Object>> rows;
-  private final AtomicBoolean running = new AtomicBoolean(true);
-  private final List<Thread> threads = new ArrayList<>();
-  private final LongAdder sent = new LongAdder();
-  private final LongAdder failed = new LongAdder();
-  private final LongAdder resent = new LongAdder();
-  private final Map<String, LongAdder> byRelease = new ConcurrentHashMap<>();
-  private final Map<String, LongAdder> sinceMark = new ConcurrentHashMap<>();
-  private final List<String> failures = new ArrayList<>();
+  /** A bound only: the demo stops the load when its rollout is done. */
+  private static final Duration AT_MOST = Duration.ofMinutes(30);
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String SCORER_VERSION = "X-Scorer-Version";
+
+  private final HttpLoad.Running load;
   private volatile long markNanos = Long.MAX_VALUE;
 
   /**
@@ -49,70 +49,33 @@ final class DemoLoad implements AutoCloseable {
       Map<String, Long> sinceMark) {}
 
   /**
-   * @param clients a new client per thread: like separate applications, each thread keeps its own
-   *     keep-alive connection, so a connection nginx closed under one thread is that thread's only
-   *     one, and its resend necessarily opens a new connection
-   * @param rows the rows to send, one per request, in turn
-   * @param threadCount concurrent senders
+   * Starts the load. A keep-alive connection can be closed by nginx just as a request goes out on
+   * it: a worker retiring after a reload closes its idle client connections. HTTP/1.1 lets a client
+   * resend an idempotent request that got no response, and a prediction is a pure function, so such
+   * a request is resent once on a new connection and counted as resent; a second failure is a
+   * failure.
+   *
+   * @param predict the predict URL, on 127.0.0.1
+   * @param rows the rows to send, one per request
+   * @param connections concurrent connections, like as many separate applications
    */
-  DemoLoad(Supplier<ScoringClient> clients, List<Map<String, Object>> rows, int threadCount) {
-    this.clients = clients;
-    this.rows = List.copyOf(rows);
-    for (int i = 0; i < threadCount; i++) {
-      int offset = i;
-      threads.add(Thread.ofPlatform().name("demo-load-" + i).daemon().start(() -> loop(offset)));
-    }
-  }
-
-  private void loop(int offset) {
-    try (ScoringClient client = clients.get()) {
-      loop(client, offset);
-    }
-  }
-
-  private void loop(ScoringClient client, int offset) {
-    int next = offset;
-    while (running.get()) {
-      Map<String, Object> row = rows.get(next++ % rows.size());
-      long start = System.nanoTime();
-      try {
-        ScoringClient.Answer answer = send(client, row);
-        if (answer.status() == 200) {
-          count(byRelease, answer.scorerVersion());
-          if (start >= markNanos) {
-            count(sinceMark, answer.scorerVersion());
-          }
-        } else {
-          fail("HTTP " + answer.status() + " " + answer.body());
-        }
-      } catch (IOException e) {
-        fail(e.toString());
-      } catch (InterruptedException e) {
-        return;
-      }
-      sent.increment();
-      try {
-        Thread.sleep(PAUSE_MILLIS);
-      } catch (InterruptedException e) {
-        return;
-      }
-    }
-  }
-
-  /**
-   * A keep-alive connection can be closed by nginx just as a request goes out on it: a worker
-   * retiring after a reload closes its idle client connections. HTTP/1.1 lets a client resend an
-   * idempotent request that got no response, and a prediction is a pure function, so such a request
-   * is resent once on a fresh connection, and counted as resent. A second failure is a failure.
-   */
-  private ScoringClient.Answer send(ScoringClient client, Map<String, Object> row)
-      throws IOException, InterruptedException {
-    try {
-      return client.predict(List.of(row));
-    } catch (IOException noResponse) {
-      resent.increment();
-      return client.predict(List.of(row));
-    }
+  DemoLoad(URI predict, List<Map<String, Object>> rows, int connections) {
+    List<byte[]> requests =
+        rows.stream()
+            .map(
+                row ->
+                    HttpRequests.postJson(
+                        predict.getPort(),
+                        predict.getPath(),
+                        JSON.writeValueAsString(Map.of("instances", List.of(row)))))
+            .toList();
+    this.load =
+        HttpLoad.start(
+            HttpLoad.Settings.of(predict.getPort(), requests)
+                .withConnections(connections)
+                .withPause(PAUSE)
+                .withDuration(AT_MOST)
+                .withResend(Resend.ONCE_AFTER_CLOSED_CONNECTION));
   }
 
   /** From now on, answers are also counted in {@link Counts#sinceMark()}. */
@@ -121,42 +84,33 @@ final class DemoLoad implements AutoCloseable {
   }
 
   Counts counts() {
+    LoadResult result = load.soFar();
+    var byRelease = new TreeMap<String, Long>();
+    var sinceMark = new TreeMap<String, Long>();
+    for (Sample sample : result.samples()) {
+      if (!sample.failed()) {
+        String release = Objects.requireNonNullElse(sample.header(SCORER_VERSION), "?");
+        byRelease.merge(release, 1L, Long::sum);
+        if (sample.scheduledNanos() >= markNanos) {
+          sinceMark.merge(release, 1L, Long::sum);
+        }
+      }
+    }
     return new Counts(
-        sent.sum(), failed.sum(), resent.sum(), snapshot(byRelease), snapshot(sinceMark));
+        result.samples().size(), result.failures(), result.resent(), byRelease, sinceMark);
   }
 
   /** The first few failures, to show what went wrong. */
-  synchronized List<String> failures() {
-    return List.copyOf(failures);
+  List<String> failures() {
+    return load.soFar().failed().stream()
+        .limit(5)
+        .map(s -> s.answer() == null ? s.error() : "HTTP " + s.status() + " " + s.text())
+        .toList();
   }
 
+  /** Stops the load; requests in flight finish. */
   @Override
   public void close() {
-    running.set(false);
-    for (Thread thread : threads) {
-      try {
-        thread.join(35_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-  }
-
-  private synchronized void fail(String reason) {
-    failed.increment();
-    if (failures.size() < 5) {
-      failures.add(reason);
-    }
-  }
-
-  private static void count(Map<String, LongAdder> counts, String release) {
-    counts.computeIfAbsent(release, key -> new LongAdder()).increment();
-  }
-
-  private static Map<String, Long> snapshot(Map<String, LongAdder> counts) {
-    var copy = new TreeMap<String, Long>();
-    counts.forEach((release, count) -> copy.put(release, count.sum()));
-    return copy;
+    load.stop();
   }
 }

@@ -7,10 +7,10 @@ import dev.scopeml.cli.tier.StepPrinter;
 import dev.scopeml.nginx.RolloutResult;
 import dev.scopeml.nginx.ScorerRelease;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +34,7 @@ final class DemoRollout {
    * Rolls the local tier to the next release label, same jar; with nginx, under a load whose counts
    * are shown live.
    */
-  Rollout run(Supplier<ScoringClient> clients, List<Map<String, Object>> rows, boolean balanced)
+  Rollout run(URI predict, List<Map<String, Object>> rows, boolean balanced)
       throws InterruptedException {
     ScorerRelease current;
     try (var look = LocalTier.inspect(paths)) {
@@ -50,7 +50,7 @@ final class DemoRollout {
         return new Rollout(current.version(), next, tier.controller().rollout(release), null);
       }
     }
-    var load = new DemoLoad(clients, rows, 3);
+    var load = new DemoLoad(predict, rows, 3);
     var live = new LiveCounter(out, load, terminal);
     RolloutResult result;
     try {

@@ -2,6 +2,8 @@ package dev.scopeml.reliability.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopeml.load.HttpLoad;
+import dev.scopeml.load.Sample;
 import dev.scopeml.modelstore.artifact.ArtifactEnvelope;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.modelstore.registry.ModelStore;
@@ -13,8 +15,6 @@ import dev.scopeml.reliability.Eventually;
 import dev.scopeml.reliability.Http;
 import dev.scopeml.reliability.ReliabilityTest;
 import dev.scopeml.reliability.SharedStack;
-import dev.scopeml.testsupport.load.HttpLoad;
-import dev.scopeml.testsupport.load.Sample;
 import dev.scopeml.testsupport.models.StoredVersions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

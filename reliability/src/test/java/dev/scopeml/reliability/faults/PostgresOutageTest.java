@@ -2,6 +2,9 @@ package dev.scopeml.reliability.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopeml.load.HttpLoad;
+import dev.scopeml.load.LoadResult;
+import dev.scopeml.load.Sample;
 import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.modelstore.database.DatabaseSettings;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
@@ -9,9 +12,6 @@ import dev.scopeml.reliability.CaseReport;
 import dev.scopeml.reliability.Eventually;
 import dev.scopeml.reliability.Http;
 import dev.scopeml.reliability.ReliabilityTest;
-import dev.scopeml.testsupport.load.HttpLoad;
-import dev.scopeml.testsupport.load.LoadResult;
-import dev.scopeml.testsupport.load.Sample;
 import dev.scopeml.testsupport.models.StoredVersions;
 import dev.scopeml.testsupport.models.TelcoModel;
 import dev.scopeml.testsupport.services.ServiceProcess;

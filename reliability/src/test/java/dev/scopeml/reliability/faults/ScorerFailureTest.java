@@ -2,6 +2,8 @@ package dev.scopeml.reliability.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopeml.load.HttpLoad;
+import dev.scopeml.load.LoadResult;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.LocalTierDriver;
@@ -13,8 +15,6 @@ import dev.scopeml.nginx.TierTimeouts;
 import dev.scopeml.reliability.CaseReport;
 import dev.scopeml.reliability.Eventually;
 import dev.scopeml.reliability.ReliabilityTest;
-import dev.scopeml.testsupport.load.HttpLoad;
-import dev.scopeml.testsupport.load.LoadResult;
 import dev.scopeml.testsupport.load.TierLoad;
 import dev.scopeml.testsupport.models.TelcoModel;
 import dev.scopeml.testsupport.services.Services;

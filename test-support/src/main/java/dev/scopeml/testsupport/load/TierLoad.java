@@ -1,5 +1,8 @@
 package dev.scopeml.testsupport.load;
 
+import dev.scopeml.load.HttpLoad;
+import dev.scopeml.load.HttpRequests;
+import dev.scopeml.load.Resend;
 import java.time.Duration;
 import java.util.List;
 

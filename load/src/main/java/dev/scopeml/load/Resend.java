@@ -1,4 +1,4 @@
-package dev.scopeml.testsupport.load;
+package dev.scopeml.load;
 
 /**
  * What a client does with a request whose keep-alive connection closed before a single byte of the

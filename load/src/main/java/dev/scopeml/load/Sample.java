@@ -1,4 +1,4 @@
-package dev.scopeml.testsupport.load;
+package dev.scopeml.load;
 
 /**
  * One request of a load run.

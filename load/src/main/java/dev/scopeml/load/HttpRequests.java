@@ -1,4 +1,4 @@
-package dev.scopeml.testsupport.load;
+package dev.scopeml.load;
 
 import java.nio.charset.StandardCharsets;
 

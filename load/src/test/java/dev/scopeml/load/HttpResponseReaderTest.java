@@ -1,4 +1,4 @@
-package dev.scopeml.testsupport.load;
+package dev.scopeml.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
