@@ -1,6 +1,6 @@
 package dev.scopeml.cli;
 
-import dev.scopeml.cli.stack.DemoCommand;
+import dev.scopeml.cli.demo.DemoCommand;
 import dev.scopeml.cli.stack.DownCommand;
 import dev.scopeml.cli.stack.StackException;
 import dev.scopeml.cli.stack.UpCommand;
@@ -8,6 +8,7 @@ import dev.scopeml.cli.tier.RolloutCommand;
 import dev.scopeml.cli.tier.ScaleCommand;
 import dev.scopeml.cli.tier.StatusCommand;
 import dev.scopeml.nginx.TierException;
+import dev.scopeml.processes.StateFileException;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,7 +56,8 @@ public final class ScopemlCli implements Runnable {
         (e, line, parseResult) -> {
           if (e instanceof TrainerException
               || e instanceof StackException
-              || e instanceof TierException) {
+              || e instanceof TierException
+              || e instanceof StateFileException) {
             line.getErr().println("scopeml: " + e.getMessage());
             return 1;
           }

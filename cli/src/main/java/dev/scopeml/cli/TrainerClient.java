@@ -11,8 +11,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The trainer's HTTP API as the CLI uses it: JSON in, JSON out, errors as exceptions. */
-final class TrainerClient {
+/**
+ * The trainer's HTTP API as the CLI's commands and the demo use it: JSON in, JSON out, errors as
+ * {@link TrainerException}s.
+ */
+public final class TrainerClient {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -21,12 +24,12 @@ final class TrainerClient {
   private final URI base;
   private final String token;
 
-  TrainerClient(URI base, String token) {
+  public TrainerClient(URI base, String token) {
     this.base = base;
     this.token = token;
   }
 
-  JsonNode get(String path) {
+  public JsonNode get(String path) {
     return send(request(path).GET());
   }
 

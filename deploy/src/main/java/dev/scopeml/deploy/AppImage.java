@@ -13,7 +13,7 @@ import java.util.Map;
  * @param copiedJar the jar the Dockerfile copies, relative to the context
  * @param jar that jar in the build output
  */
-public record AppImage(
+record AppImage(
     ComposeService service, Path context, Dockerfile dockerfile, String copiedJar, BootJar jar) {
 
   /**

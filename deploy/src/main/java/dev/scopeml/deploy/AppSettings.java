@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * the variables its configuration names in placeholders, and those the base image's entrypoint and
  * the java launcher read; and the value each property takes there.
  */
-public final class AppSettings {
+final class AppSettings {
 
   /** Read by the java launcher itself, whatever the app. */
   static final Set<String> JAVA_LAUNCHER_VARIABLES =

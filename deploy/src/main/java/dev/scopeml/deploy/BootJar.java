@@ -1,5 +1,6 @@
 package dev.scopeml.deploy;
 
+import dev.scopeml.processes.JavaCommand;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and the configuration properties it and its libraries declare in {@code
  * META-INF/spring-configuration-metadata.json}, which is what the app can actually bind.
  */
-public final class BootJar {
+final class BootJar {
 
   private static final String METADATA = "META-INF/spring-configuration-metadata.json";
   private static final List<String> CONFIG_FILES =
@@ -168,7 +169,7 @@ public final class BootJar {
    */
   public void extract(Path destination, boolean layers) {
     var command = new ArrayList<String>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(JavaCommand.java().toString());
     command.addAll(List.of("-Djarmode=tools", "-jar", path.toString(), "extract"));
     if (layers) {
       command.add("--layers");

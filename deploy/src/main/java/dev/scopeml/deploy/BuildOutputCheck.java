@@ -9,7 +9,7 @@ import java.util.List;
  * package}; the layers the image copies are the jar's layers, all of them, in the jar's order; the
  * main class the base image launches is in the jar.
  */
-public final class BuildOutputCheck implements Check {
+final class BuildOutputCheck implements Check {
 
   @Override
   public String name() {

@@ -3,7 +3,7 @@ package dev.scopeml.deploy;
 import java.util.List;
 
 /** One concern of the deployment, checked against the build. */
-public interface Check {
+interface Check {
 
   /** What this check looks at, for reports. */
   String name();

@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * A docker-compose.yml: its services, top-level secrets and named volumes. Values are kept as
  * written; {@link Interpolation} resolves variables where a check needs the value.
  */
-public final class ComposeFile {
+final class ComposeFile {
 
   private final Path path;
   private final Map<String, ComposeService> services;

@@ -7,7 +7,7 @@ package dev.scopeml.deploy;
  * @param type its Java type, or null when the metadata names none
  * @param defaultValue its default as text, or null
  */
-public record ConfigurationProperty(String name, String type, String defaultValue) {
+record ConfigurationProperty(String name, String type, String defaultValue) {
 
   /** A map-typed property binds every key below its name. */
   public boolean map() {

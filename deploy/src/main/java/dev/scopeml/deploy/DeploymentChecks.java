@@ -3,7 +3,7 @@ package dev.scopeml.deploy;
 import java.util.List;
 
 /** Every check of the container deployment. */
-public final class DeploymentChecks {
+final class DeploymentChecks {
 
   private DeploymentChecks() {}
 

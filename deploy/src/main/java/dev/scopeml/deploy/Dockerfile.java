@@ -16,7 +16,7 @@ import java.util.Optional;
  * parser directives dropped. Only what the checks need is interpreted ({@code ARG} defaults, {@code
  * FROM}, {@code COPY}, {@code ENV}, {@code EXPOSE}, {@code HEALTHCHECK}).
  */
-public final class Dockerfile {
+final class Dockerfile {
 
   /** One instruction: its keyword in upper case, the rest of its text, its first line. */
   public record Instruction(String keyword, String arguments, int line) {}

@@ -11,7 +11,7 @@ import java.util.Set;
  * its configuration, the base image's entrypoint or the java launcher. A misspelt variable is
  * otherwise silently ignored. The base image's own variables must be read by its entrypoint.
  */
-public final class EnvironmentCheck implements Check {
+final class EnvironmentCheck implements Check {
 
   @Override
   public String name() {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * on the port it serves it on; nginx's requests a location its configuration answers on its
  * listening port.
  */
-public final class HealthcheckCheck implements Check {
+final class HealthcheckCheck implements Check {
 
   private static final Pattern LOCATION = Pattern.compile("location\\s+(=\\s*)?(/\\S*)\\s*\\{");
 

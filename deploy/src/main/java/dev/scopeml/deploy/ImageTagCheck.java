@@ -13,7 +13,7 @@ import java.util.Set;
  * tested on: the Temurin major of the base image is {@code maven.compiler.release}, the PostgreSQL
  * release is the embedded one the tests run against.
  */
-public final class ImageTagCheck implements Check {
+final class ImageTagCheck implements Check {
 
   private static final String OWN_PREFIX = "scopeml/";
 

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * skips those that are not); named volumes are declared; an app's bind mounts lie inside its data
  * directory.
  */
-public final class MountCheck implements Check {
+final class MountCheck implements Check {
 
   @Override
   public String name() {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * The compose deployment's nginx configuration: the tier controller's {@code nginx.conf.template}
  * rendered with the values in {@code nginx/compose/nginx.conf.values}.
  */
-public final class NginxComposeConfig {
+final class NginxComposeConfig {
 
   private static final String TEMPLATE = "nginx.conf.template";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * limit is the scorer's, the prefix and the upstream folder are the ones the prefix script links,
  * and the checked-in upstream names the scorer service.
  */
-public final class NginxConfigCheck implements Check {
+final class NginxConfigCheck implements Check {
 
   static final String VALUES = Deployment.NGINX_DIR + "/nginx.conf.values";
   static final String CONFIG = Deployment.NGINX_DIR + "/nginx.conf";

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * @param configFile the mounted nginx.conf in the repository
  * @param config its text
  */
-public record NginxService(ComposeService service, Path configFile, String config) {
+record NginxService(ComposeService service, Path configFile, String config) {
 
   /** Where nginx reads its configuration when started without {@code -c}. */
   public static final String DEFAULT_CONFIG = "/etc/nginx/nginx.conf";

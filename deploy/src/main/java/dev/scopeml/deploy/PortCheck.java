@@ -10,7 +10,7 @@ import java.util.TreeSet;
  * container sets it), compose publishes and exposes only ports the app or nginx listens on, and
  * every published port binds to 127.0.0.1 on the host unless the operator says otherwise.
  */
-public final class PortCheck implements Check {
+final class PortCheck implements Check {
 
   /** Where a published port binds on the host by default. */
   static final String LOOPBACK = "127.0.0.1";

@@ -11,7 +11,7 @@ import java.util.Set;
  * or, in the legacy form Spring still accepts, turned into underscores ({@code
  * SCOPEML_DB_PASSWORD_FILE}). A map-typed property also takes every variable below it.
  */
-public final class RelaxedBinding {
+final class RelaxedBinding {
 
   private RelaxedBinding() {}
 

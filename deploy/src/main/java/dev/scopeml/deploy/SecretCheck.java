@@ -12,7 +12,7 @@ import java.util.Locale;
  * {@code /run/secrets} names a secret its service mounts, and every mounted secret is pointed at;
  * no password or token is set as a plain variable.
  */
-public final class SecretCheck implements Check {
+final class SecretCheck implements Check {
 
   private static final String SECRETS = "/run/secrets/";
 

@@ -7,7 +7,7 @@ import java.util.List;
  * A service waits for what it depends on to be healthy, not merely started, whenever that
  * dependency has a healthcheck; and it depends only on services that exist and run.
  */
-public final class StartupOrderCheck implements Check {
+final class StartupOrderCheck implements Check {
 
   static final String HEALTHY = "service_healthy";
 

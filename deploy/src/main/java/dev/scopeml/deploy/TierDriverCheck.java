@@ -11,7 +11,7 @@ import java.util.Set;
  * services it reloads run nginx as PID 1 with the repository's configuration (the driver finds
  * nginx's workers as the children of PID 1).
  */
-public final class TierDriverCheck implements Check {
+final class TierDriverCheck implements Check {
 
   @Override
   public String name() {

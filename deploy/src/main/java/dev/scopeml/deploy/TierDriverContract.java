@@ -25,7 +25,7 @@ import java.util.Set;
  * @param scorerPort the port nginx's upstream names for a scorer
  * @param balancerServices the services started, reloaded or stopped as the load balancer
  */
-public record TierDriverContract(
+record TierDriverContract(
     String scorerService,
     Set<String> scorerVariables,
     Set<String> imageVariables,

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * own controllers map, found by loading the app's classes from its extracted jar and reading their
  * Spring MVC mapping annotations.
  */
-public final class WebEndpoints {
+final class WebEndpoints {
 
   private static final Set<String> CONTROLLERS =
       Set.of(

@@ -1,8 +1,9 @@
 package dev.scopeml.deploy;
 
+import dev.scopeml.processes.JavaCommand;
+import dev.scopeml.processes.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -65,12 +66,8 @@ final class ContainerRehearsal implements AutoCloseable {
     environment.put("JAVA_OPTS", javaOptions);
     // A free port instead of the image's: other builds on this machine may hold it. The
     // healthcheck reads SERVER_PORT too, so it follows.
-    environment.put("SERVER_PORT", Integer.toString(freePort()));
-    environment.put(
-        "PATH",
-        Path.of(System.getProperty("java.home"), "bin")
-            + ":"
-            + System.getenv().getOrDefault("PATH", ""));
+    environment.put("SERVER_PORT", Integer.toString(LoopbackPorts.free()));
+    environment.put("PATH", javaFirstPath());
   }
 
   /** Starts the entrypoint as the container would. */
@@ -250,13 +247,7 @@ final class ContainerRehearsal implements AutoCloseable {
         new ProcessBuilder("sh", "-c", command)
             .directory(workdir.toFile())
             .redirectErrorStream(true);
-    builder
-        .environment()
-        .put(
-            "PATH",
-            Path.of(System.getProperty("java.home"), "bin")
-                + ":"
-                + System.getenv().getOrDefault("PATH", ""));
+    builder.environment().put("PATH", javaFirstPath());
     Process step = builder.start();
     String output = new String(step.getInputStream().readAllBytes());
     try {
@@ -283,11 +274,8 @@ final class ContainerRehearsal implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The PATH with this JVM's bin folder first: the image's JRE stands in for the container's. */
+  private static String javaFirstPath() {
+    return JavaCommand.java().getParent() + ":" + System.getenv().getOrDefault("PATH", "");
   }
 }

@@ -1,8 +1,12 @@
 package dev.scopeml.nginx;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import dev.scopeml.processes.HttpProbe;
+import dev.scopeml.processes.JavaCommand;
+import dev.scopeml.processes.Launch;
+import dev.scopeml.processes.LoopbackPorts;
+import dev.scopeml.processes.ProcessRef;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,73 +17,53 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Scorers as local processes on 127.0.0.1 ports and nginx started with {@code -p/-c}. Scorers run
  * in their own session with output in log files, so they outlive the controller that started them;
- * a later controller finds them again by pid.
+ * a later controller finds them again by pid. They run on the JDK this JVM runs on.
  */
 public final class LocalTierDriver implements TierDriver {
 
   private final NginxProcess nginx;
   private final Path logs;
-  private final Path javaCommand;
-  private final HttpProbe probe = new HttpProbe();
   private final ConcurrentHashMap<Long, Process> children = new ConcurrentHashMap<>();
 
   /**
    * @param nginx the load balancer
    * @param logs where scorer logs go
-   * @param java the java executable that runs scorer jars
    */
-  public LocalTierDriver(NginxProcess nginx, Path logs, Path java) {
+  public LocalTierDriver(NginxProcess nginx, Path logs) {
     this.nginx = nginx;
     this.logs = logs;
-    this.javaCommand = java;
-  }
-
-  /** The java executable of this JVM. */
-  public static Path currentJava() {
-    return Path.of(System.getProperty("java.home"), "bin", "java");
   }
 
   @Override
   public Backend start(ScorerRelease release) {
-    if (!Files.isRegularFile(Path.of(release.artifact()))) {
+    Path jar = Path.of(release.artifact());
+    if (!Files.isRegularFile(jar)) {
       throw new TierException("scorer jar " + release.artifact() + " does not exist");
     }
-    int port = freePort();
-    String id = "scorer-" + port + "-" + UUID.randomUUID().toString().substring(0, 4);
-    var command = new ArrayList<String>();
-    if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-      // A session of its own: a Ctrl-C aimed at the controller does not reach the scorer.
-      command.add("/usr/bin/setsid");
-    }
-    command.addAll(
-        List.of(
-            javaCommand.toString(),
-            "--enable-native-access=ALL-UNNAMED",
-            "--sun-misc-unsafe-memory-access=allow",
-            "-jar",
-            release.artifact(),
-            "--server.port=" + port,
-            "--server.address=127.0.0.1",
-            "--scopeml.scorer.version=" + release.version()));
-    command.addAll(release.arguments());
     try {
-      Files.createDirectories(logs);
-      Path log = logs.resolve(id + ".log");
-      var builder =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-      builder.environment().putAll(release.environment());
-      Process process = builder.start();
+      int port = LoopbackPorts.free();
+      String id = "scorer-" + port + "-" + UUID.randomUUID().toString().substring(0, 4);
+      var command = new ArrayList<>(JavaCommand.jar(jar));
+      command.addAll(
+          List.of(
+              "--server.port=" + port,
+              "--server.address=127.0.0.1",
+              "--scopeml.scorer.version=" + release.version()));
+      command.addAll(release.arguments());
+      // A session of its own: a Ctrl-C aimed at the controller does not reach the scorer.
+      Process process =
+          Launch.of(command)
+              .environment(release.environment())
+              .output(logOf(id))
+              .ownSession()
+              .start();
       children.put(process.pid(), process);
       return new Backend(id, release.version(), "127.0.0.1", port, process.pid(), Instant.now());
-    } catch (IOException e) {
+    } catch (UncheckedIOException e) {
       throw new TierException(
           "cannot start scorer " + release.version() + ": " + e.getMessage(), e);
     }
@@ -87,7 +71,7 @@ public final class LocalTierDriver implements TierDriver {
 
   @Override
   public boolean isReady(Backend backend) {
-    return probe.isReady(backend);
+    return HttpProbe.ok(URI.create("http://" + backend.address() + "/readyz"));
   }
 
   @Override
@@ -96,7 +80,8 @@ public final class LocalTierDriver implements TierDriver {
     if (child != null) {
       return child.isAlive()
           ? Optional.empty()
-          : Optional.of("exited with code " + child.exitValue() + " (log: " + logOf(backend) + ")");
+          : Optional.of(
+              "exited with code " + child.exitValue() + " (log: " + logOf(backend.id()) + ")");
     }
     boolean alive = ProcessHandle.of(backend.pid()).map(ProcessHandle::isAlive).orElse(false);
     return alive ? Optional.empty() : Optional.of("process " + backend.pid() + " is gone");
@@ -104,21 +89,7 @@ public final class LocalTierDriver implements TierDriver {
 
   @Override
   public void stop(Backend backend, Duration grace) {
-    Optional<ProcessHandle> process = ProcessHandle.of(backend.pid());
-    if (process.isEmpty() || !process.get().isAlive()) {
-      return;
-    }
-    process.get().destroy();
-    try {
-      process.get().onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      process.get().destroyForcibly();
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new TierException("waiting for " + backend.id() + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TierException("interrupted while stopping " + backend.id(), e);
-    }
+    ProcessHandle.of(backend.pid()).map(ProcessRef::of).ifPresent(process -> process.stop(grace));
     children.remove(backend.pid());
   }
 
@@ -153,15 +124,7 @@ public final class LocalTierDriver implements TierDriver {
     nginx.stop();
   }
 
-  private Path logOf(Backend backend) {
-    return logs.resolve(backend.id() + ".log");
-  }
-
-  private static int freePort() {
-    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new TierException("no free port on 127.0.0.1", e);
-    }
+  private Path logOf(String backendId) {
+    return logs.resolve(backendId + ".log");
   }
 }

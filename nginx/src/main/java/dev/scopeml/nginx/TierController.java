@@ -1,5 +1,6 @@
 package dev.scopeml.nginx;
 
+import dev.scopeml.processes.JsonStateFile;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +19,15 @@ import java.util.Set;
 public final class TierController {
 
   private final TierDriver driver;
-  private final TierStateFile stateFile;
+  private final JsonStateFile<TierState> stateFile;
   private final TierTimeouts timeouts;
   private final TierEvents events;
 
   public TierController(
-      TierDriver driver, TierStateFile stateFile, TierTimeouts timeouts, TierEvents events) {
+      TierDriver driver,
+      JsonStateFile<TierState> stateFile,
+      TierTimeouts timeouts,
+      TierEvents events) {
     this.driver = driver;
     this.stateFile = stateFile;
     this.timeouts = timeouts;

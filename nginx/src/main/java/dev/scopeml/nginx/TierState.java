@@ -1,5 +1,7 @@
 package dev.scopeml.nginx;
 
+import dev.scopeml.processes.JsonStateFile;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -14,6 +16,11 @@ public record TierState(int listenPort, ScorerRelease release, List<Backend> bac
 
   public TierState {
     backends = List.copyOf(backends);
+  }
+
+  /** The tier state saved in {@code file}, replaced atomically after every step. */
+  public static JsonStateFile<TierState> file(Path file) {
+    return new JsonStateFile<>(file, TierState.class);
   }
 
   public TierState withBackends(List<Backend> newBackends) {

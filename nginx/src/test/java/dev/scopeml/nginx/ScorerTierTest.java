@@ -2,10 +2,17 @@ package dev.scopeml.nginx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scopeml.modelstore.testing.PostgresTest;
+import dev.scopeml.load.HttpLoad;
+import dev.scopeml.load.LoadResult;
+import dev.scopeml.load.Sample;
+import dev.scopeml.modelstore.registry.JdbcModelStore;
+import dev.scopeml.processes.JsonStateFile;
+import dev.scopeml.processes.LoopbackPorts;
+import dev.scopeml.testsupport.load.TierLoad;
+import dev.scopeml.testsupport.models.TelcoModel;
+import dev.scopeml.testsupport.postgres.PostgresTest;
+import dev.scopeml.testsupport.services.ServiceJars;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,15 +28,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * End to end: real nginx, real scorer processes on 127.0.0.1, a real PostgreSQL, a steady load from
- * inside the test. Every tier operation must leave the load with zero failed requests.
+ * inside the test. Every tier operation must leave the load with zero failed requests. The load
+ * resends a request once when nginx closed its idle keep-alive connection just as it went out (a
+ * worker retiring after a reload), as HTTP/1.1 allows for an idempotent request.
  */
 class ScorerTierTest extends PostgresTest {
 
-  private static final Path SCORER_JAR = Path.of("../scorer/target/scopeml-scorer.jar");
+  private static final Path SCORER_JAR = ServiceJars.scorer();
 
   private TierController controller;
   private LocalTierDriver driver;
-  private TierStateFile stateFile;
+  private JsonStateFile<TierState> stateFile;
   private int port;
   private String body;
   private final List<String> steps = new ArrayList<>();
@@ -41,14 +50,12 @@ class ScorerTierTest extends PostgresTest {
             .orElseThrow(
                 () -> new IllegalStateException("nginx is not installed: apt-get install nginx"));
     assertThat(SCORER_JAR).as("scorer jar, built before this module").isRegularFile();
-    body = TelcoModels.storeAndPromote(dataSource());
+    body = TelcoModel.servingOneYear(new JdbcModelStore(dataSource())).body(1);
     Path tier = Files.createTempDirectory("scopeml-tier");
     driver =
         new LocalTierDriver(
-            new NginxProcess(nginx, tier.resolve("nginx"), 2, "8m"),
-            tier.resolve("logs"),
-            LocalTierDriver.currentJava());
-    stateFile = new TierStateFile(tier.resolve("tier.json"));
+            new NginxProcess(nginx, tier.resolve("nginx"), 2, "8m"), tier.resolve("logs"));
+    stateFile = TierState.file(tier.resolve("tier.json"));
     controller =
         new TierController(
             driver,
@@ -56,7 +63,7 @@ class ScorerTierTest extends PostgresTest {
             new TierTimeouts(
                 Duration.ofSeconds(60), Duration.ofSeconds(35), Duration.ofSeconds(40)),
             steps::add);
-    port = freePort();
+    port = LoopbackPorts.free();
     controller.up(port, release("A"), 2);
   }
 
@@ -79,30 +86,25 @@ class ScorerTierTest extends PostgresTest {
   void rollingSwapLosesNothingAndEndsOnTheNewVersion() {
     try (var load = load()) {
       pause(Duration.ofSeconds(2));
-      List<LoadGenerator.Outcome> steady = load.outcomes();
+      LoadResult steady = load.soFar();
       RolloutResult result = controller.rollout(release("B"));
       long swapped = System.nanoTime();
       pause(Duration.ofSeconds(2));
-      load.close();
+      LoadResult outcomes = load.stop();
       assertThat(result.succeeded()).as("rollout: %s", result.failure()).isTrue();
       assertThat(result.replaced()).isEqualTo(2);
-      assertNoFailures(load);
-      List<LoadGenerator.Outcome> after = load.outcomesSince(swapped);
+      assertNoFailures(outcomes);
+      List<Sample> after = outcomes.since(swapped);
       assertThat(after).isNotEmpty();
-      assertThat(after).extracting(LoadGenerator.Outcome::scorerVersion).containsOnly("B");
-      List<LoadGenerator.Outcome> during =
-          load.outcomes().stream()
-              .filter(
-                  o -> o.startNanos() >= steady.getLast().startNanos() && o.startNanos() < swapped)
-              .toList();
+      assertThat(after).extracting(ScorerTierTest::scorerVersion).containsOnly("B");
       System.out.printf(
           "rolling swap: %d requests, %d failed, %d resent, swap %.1f s, p99 %.1f ms during vs %.1f ms steady%n",
-          load.outcomes().size(),
-          failures(load).size(),
-          load.resent(),
+          outcomes.samples().size(),
+          outcomes.failures(),
+          outcomes.resent(),
           result.duration().toMillis() / 1000.0,
-          LoadGenerator.percentileMillis(during, 99),
-          LoadGenerator.percentileMillis(steady, 99));
+          outcomes.percentileMillis(99, steady.samples().getLast().scheduledNanos(), swapped),
+          steady.percentileMillis(99));
     }
     assertThat(controller.status().backends()).extracting(Backend::version).containsOnly("B");
   }
@@ -115,27 +117,24 @@ class ScorerTierTest extends PostgresTest {
       controller.scale(1);
       assertThat(controller.status().backends()).hasSize(1);
       pause(Duration.ofSeconds(1));
-      load.close();
-      assertNoFailures(load);
+      LoadResult outcomes = load.stop();
+      assertNoFailures(outcomes);
       System.out.printf(
           "scale 2->4->1: %d requests, %d failed, %d resent%n",
-          load.outcomes().size(), failures(load).size(), load.resent());
+          outcomes.samples().size(), outcomes.failures(), outcomes.resent());
     }
   }
 
   @Test
-  void rolloutToAScorerThatNeverGetsReadyKeepsTheOldOnesServing() throws IOException {
+  void rolloutToAScorerThatNeverGetsReadyKeepsTheOldOnesServing() {
     Set<String> before =
         controller.status().backends().stream().map(Backend::id).collect(Collectors.toSet());
     // A scorer pointed at a database that does not answer can never load its models.
-    int nobody;
-    try (var socket = new ServerSocket(0)) {
-      nobody = socket.getLocalPort();
-    }
+    int nobody = LoopbackPorts.free();
     var broken =
         new ScorerRelease(
             "broken",
-            SCORER_JAR.toString(),
+            SCORER_JAR.toAbsolutePath().toString(),
             Map.of("SCOPEML_DB_URL", "jdbc:postgresql://127.0.0.1:" + nobody + "/none"),
             List.of());
     var shortWait =
@@ -148,17 +147,15 @@ class ScorerTierTest extends PostgresTest {
     try (var load = load()) {
       RolloutResult result = shortWait.rollout(broken);
       pause(Duration.ofSeconds(1));
-      load.close();
+      LoadResult outcomes = load.stop();
       assertThat(result.succeeded()).isFalse();
       assertThat(result.failure()).contains("not ready within").contains("scorer-");
       assertThat(result.replaced()).isZero();
-      assertNoFailures(load);
-      assertThat(load.outcomes())
-          .extracting(LoadGenerator.Outcome::scorerVersion)
-          .containsOnly("A");
+      assertNoFailures(outcomes);
+      assertThat(outcomes.samples()).extracting(ScorerTierTest::scorerVersion).containsOnly("A");
       System.out.printf(
           "never-ready rollout: %d requests, %d failed, %d resent, reported: %s%n",
-          load.outcomes().size(), failures(load).size(), load.resent(), result.failure());
+          outcomes.samples().size(), outcomes.failures(), outcomes.resent(), result.failure());
     }
     assertThat(controller.status().backends())
         .extracting(Backend::id)
@@ -173,11 +170,11 @@ class ScorerTierTest extends PostgresTest {
       Backend victim = controller.status().backends().get(1);
       ProcessHandle.of(victim.pid()).orElseThrow().destroyForcibly();
       pause(Duration.ofSeconds(3));
-      load.close();
-      assertNoFailures(load);
+      LoadResult outcomes = load.stop();
+      assertNoFailures(outcomes);
       System.out.printf(
           "SIGKILL 1 of 3: %d requests, %d failed, %d resent%n",
-          load.outcomes().size(), failures(load).size(), load.resent());
+          outcomes.samples().size(), outcomes.failures(), outcomes.resent());
     }
     assertThat(controller.scale(2).backends())
         .as("scaling drops the dead backend and starts a live one")
@@ -193,27 +190,22 @@ class ScorerTierTest extends PostgresTest {
         driver.applyUpstream(backends);
       }
       pause(Duration.ofSeconds(1));
-      load.close();
-      assertNoFailures(load);
+      LoadResult outcomes = load.stop();
+      assertNoFailures(outcomes);
       System.out.printf(
           "20 reloads: %d requests, %d failed, %d resent%n",
-          load.outcomes().size(), failures(load).size(), load.resent());
+          outcomes.samples().size(), outcomes.failures(), outcomes.resent());
     }
   }
 
-  private LoadGenerator load() {
-    return new LoadGenerator(
-        URI.create("http://127.0.0.1:" + port + "/v1/models/" + TelcoModels.MODEL + "/predict"),
-        body,
-        4,
-        Duration.ofMillis(5),
-        Duration.ofSeconds(120));
+  private HttpLoad.Running load() {
+    return TierLoad.start(port, TelcoModel.PREDICT, body, 4, Duration.ofMillis(5));
   }
 
   private ScorerRelease release(String version) {
     return new ScorerRelease(
         version,
-        SCORER_JAR.toString(),
+        SCORER_JAR.toAbsolutePath().toString(),
         Map.of(
             "SCOPEML_DB_URL", settings().url(),
             "SCOPEML_DB_USER", settings().user(),
@@ -221,19 +213,13 @@ class ScorerTierTest extends PostgresTest {
         List.of());
   }
 
-  private static void assertNoFailures(LoadGenerator load) {
-    assertThat(load.outcomes()).as("requests sent").hasSizeGreaterThan(50);
-    assertThat(failures(load)).as("failed requests").isEmpty();
+  private static void assertNoFailures(LoadResult load) {
+    assertThat(load.samples()).as("requests sent").hasSizeGreaterThan(50);
+    assertThat(load.failed()).as("failed requests").isEmpty();
   }
 
-  private static List<LoadGenerator.Outcome> failures(LoadGenerator load) {
-    return load.outcomes().stream().filter(LoadGenerator.Outcome::failed).toList();
-  }
-
-  private static int freePort() throws IOException {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  private static String scorerVersion(Sample sample) {
+    return sample.header("X-Scorer-Version");
   }
 
   private static void pause(Duration duration) {

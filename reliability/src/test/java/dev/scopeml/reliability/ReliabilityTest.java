@@ -3,7 +3,11 @@ package dev.scopeml.reliability;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.modelstore.database.DatabaseSettings;
-import dev.scopeml.modelstore.testing.TestPostgres;
+import dev.scopeml.processes.LoopbackPorts;
+import dev.scopeml.testsupport.postgres.TestPostgres;
+import dev.scopeml.testsupport.services.ServiceJars;
+import dev.scopeml.testsupport.services.ServiceProcess;
+import dev.scopeml.testsupport.services.Services;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 public abstract class ReliabilityTest {
 
   /** The trainer's admin token in every test. */
-  public static final String ADMIN_TOKEN = Services.ADMIN_TOKEN;
+  public static final String ADMIN_TOKEN = "reliability-admin-token-5d1f0c7a9e";
 
   private static final Set<String> ENDED =
       Set.of("succeeded", "partially_failed", "failed", "cancelled");
@@ -87,7 +91,7 @@ public abstract class ReliabilityTest {
    */
   protected ServiceProcess startScorer(
       String name, DatabaseSettings db, Map<String, String> settings) {
-    return track(Services.scorer(name, db, settings, logs()));
+    return track(Services.scorer(name, scorerJar(), db, settings, logs()));
   }
 
   /**
@@ -98,7 +102,8 @@ public abstract class ReliabilityTest {
    */
   protected ServiceProcess startTrainer(
       String name, DatabaseSettings db, Map<String, String> settings) {
-    return track(Services.trainer(name, db, dataDirectory(), settings, logs()));
+    return track(
+        Services.trainer(name, trainerJar(), db, dataDirectory(), ADMIN_TOKEN, settings, logs()));
   }
 
   /** Where process logs go. */
@@ -108,7 +113,20 @@ public abstract class ReliabilityTest {
 
   /** A free port on 127.0.0.1. */
   protected static int freePort() {
-    return Services.freePort();
+    return LoopbackPorts.free();
+  }
+
+  /**
+   * The scorer jar under test, copied once per test JVM: a rebuild of the scorer module while the
+   * suite runs cannot swap or truncate it under a running test.
+   */
+  protected static Path scorerJar() {
+    return ServiceJars.pinned(ServiceJars.scorer());
+  }
+
+  /** The trainer jar under test, copied once per test JVM like {@link #scorerJar()}. */
+  protected static Path trainerJar() {
+    return ServiceJars.pinned(ServiceJars.trainer());
   }
 
   /** Runs one SQL query with the owner's rights and returns its single long. */

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * A folder under {@code target/reliability/} that starts empty, so nothing of an earlier run (a
  * tier state file, a data directory, an old log) is picked up again.
  */
-public final class ScratchDirectory {
+final class ScratchDirectory {
 
   private ScratchDirectory() {}
 

@@ -3,8 +3,11 @@ package dev.scopeml.reliability;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.modelstore.database.DatabaseSettings;
-import dev.scopeml.modelstore.testing.TestPostgres;
-import dev.scopeml.nginx.TelcoModels;
+import dev.scopeml.modelstore.registry.JdbcModelStore;
+import dev.scopeml.testsupport.models.TelcoModel;
+import dev.scopeml.testsupport.postgres.TestPostgres;
+import dev.scopeml.testsupport.services.ServiceProcess;
+import dev.scopeml.testsupport.services.Services;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +22,7 @@ import java.util.UUID;
  * own, and classes that kill processes or stop the database start their own.
  *
  * <p>The scorer logs in as a reader role made by {@link Database#ensureReaderLogin}, as deployed;
- * the database holds the telco churn model, promoted for {@link TelcoModels#SCOPE}.
+ * the database holds the telco churn model, promoted for {@link TelcoModel#ONE_YEAR}.
  */
 public final class SharedStack {
 
@@ -43,14 +46,16 @@ public final class SharedStack {
     String password = UUID.randomUUID().toString();
     Database.ensureReaderLogin(dataSource, READER, password);
     reader = new DatabaseSettings(owner.url(), READER, password, 4, "scorer");
-    predictBody = TelcoModels.storeAndPromote(dataSource);
+    predictBody = TelcoModel.servingOneYear(new JdbcModelStore(dataSource)).body(1);
     dataDirectory = Services.copyDataSets(work.resolve("data"));
     Path logs = work.resolve("logs");
     trainer =
         Services.trainer(
             "shared-trainer",
+            ReliabilityTest.trainerJar(),
             owner,
             dataDirectory,
+            ReliabilityTest.ADMIN_TOKEN,
             Map.of(
                 "scopeml.trainer.workers",
                 "1",
@@ -67,7 +72,7 @@ public final class SharedStack {
                 "management.endpoints.web.exposure.include",
                 "health,info,prometheus,metrics,mappings"),
             logs);
-    scorer = Services.scorer("shared-scorer", reader, Map.of(), logs);
+    scorer = Services.scorer("shared-scorer", ReliabilityTest.scorerJar(), reader, Map.of(), logs);
     trainer.awaitOk("/actuator/health", Duration.ofMinutes(3));
     scorer.awaitOk("/readyz", Duration.ofMinutes(3));
     Runtime.getRuntime()

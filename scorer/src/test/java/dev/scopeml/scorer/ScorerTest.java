@@ -4,7 +4,7 @@ import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.modelstore.registry.ModelStore;
 import dev.scopeml.modelstore.registry.ModelVersion;
 import dev.scopeml.modelstore.registry.NewModelVersion;
-import dev.scopeml.modelstore.testing.PostgresTest;
+import dev.scopeml.testsupport.postgres.PostgresTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,8 +14,8 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 
 /**
- * Base of the scorer's integration tests: a fresh migrated database on a real PostgreSQL (from the
- * model-store test base), a writable registry standing in for the trainer, and scorers started
+ * Base of the scorer's integration tests: a fresh migrated database on a real PostgreSQL (from
+ * test-support's base), a writable registry standing in for the trainer, and scorers started
  * against it, closed after the class.
  */
 public abstract class ScorerTest extends PostgresTest {

@@ -2,7 +2,7 @@ package dev.scopeml.trainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scopeml.modelstore.testing.PostgresTest;
+import dev.scopeml.testsupport.postgres.PostgresTest;
 import dev.scopeml.trainer.training.TaskPhaseListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;

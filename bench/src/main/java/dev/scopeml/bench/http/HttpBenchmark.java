@@ -1,15 +1,20 @@
 package dev.scopeml.bench.http;
 
 import dev.scopeml.bench.BenchSettings;
-import dev.scopeml.bench.models.TelcoModel;
+import dev.scopeml.bench.models.FigureModel;
+import dev.scopeml.bench.models.PeerSpec;
 import dev.scopeml.bench.stack.BenchNginx;
 import dev.scopeml.bench.stack.ProcessCpu;
 import dev.scopeml.bench.stack.PythonPeer;
-import dev.scopeml.bench.stack.ScorerProcess;
 import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.modelstore.database.DatabaseSettings;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
-import dev.scopeml.modelstore.testing.TestPostgres;
+import dev.scopeml.processes.JavaCommand;
+import dev.scopeml.testsupport.models.TelcoModel;
+import dev.scopeml.testsupport.postgres.TestPostgres;
+import dev.scopeml.testsupport.services.ServiceJars;
+import dev.scopeml.testsupport.services.ServiceProcess;
+import dev.scopeml.testsupport.services.Services;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +28,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class HttpBenchmark {
 
-  static final String PREDICT = "/v1/models/" + TelcoModel.MODEL + "/predict";
+  static final String PREDICT = TelcoModel.PREDICT;
 
   private HttpBenchmark() {}
 
@@ -32,21 +37,22 @@ public final class HttpBenchmark {
     Path work = settings.work().resolve("http");
     int cores = Runtime.getRuntime().availableProcessors();
     DatabaseSettings db = TestPostgres.freshDatabase("bench_http");
-    TelcoModel model = TelcoModel.train(100, 6);
+    TelcoModel model = FigureModel.train();
     try (var pool = Database.pool(db)) {
       model.storeAndPromote(new JdbcModelStore(pool));
     }
     Path peerFolder = work.resolve("peer");
-    model.writePeerSpec(peerFolder);
+    PeerSpec.write(model, peerFolder);
     String peerTraining = PythonPeer.train(peerFolder).strip();
     try (var scorer =
-            ScorerProcess.start(
-                ScorerProcess.jarLaunch(List.of()),
-                db,
+            ServiceProcess.start(
+                "scorer",
+                JavaCommand.jar(ServiceJars.scorer()),
                 List.of("--scopeml.scorer.benchmark-endpoint=true"),
+                Services.credentials(db),
                 work.resolve("scorer.log"));
         var peer = PythonPeer.start(peerFolder, 2 * cores + 1, work.resolve("gunicorn.log"))) {
-      scorer.awaitReady(Duration.ofMinutes(2));
+      scorer.awaitOk("/readyz", Duration.ofMinutes(2));
       try (var nginx =
           BenchNginx.start(work.resolve("nginx"), cores, List.of(scorer.port()), peer.port())) {
         var endpoints =

@@ -3,7 +3,7 @@ package dev.scopeml.bench.http;
 import dev.scopeml.bench.BenchSettings;
 import dev.scopeml.bench.load.Wrk;
 import dev.scopeml.bench.load.WrkReport;
-import dev.scopeml.bench.report.Stats;
+import dev.scopeml.load.Stats;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.scopeml.bench.http;
 
-import dev.scopeml.bench.load.HttpAnswer;
-import dev.scopeml.bench.load.HttpRequests;
-import dev.scopeml.bench.load.KeepAliveConnection;
+import dev.scopeml.load.HttpAnswer;
+import dev.scopeml.load.HttpRequests;
+import dev.scopeml.load.KeepAliveConnection;
 import java.io.IOException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,6 +1,5 @@
 package dev.scopeml.bench.manymodels;
 
-import dev.scopeml.bench.models.VersionWriter;
 import dev.scopeml.learning.algorithm.Algorithm;
 import dev.scopeml.learning.algorithm.Algorithms;
 import dev.scopeml.learning.algorithm.FittedModel;

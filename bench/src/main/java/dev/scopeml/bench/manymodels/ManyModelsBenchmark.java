@@ -3,21 +3,24 @@ package dev.scopeml.bench.manymodels;
 import static dev.scopeml.bench.report.Target.number;
 
 import dev.scopeml.bench.BenchSettings;
-import dev.scopeml.bench.load.FixedRateLoad;
-import dev.scopeml.bench.load.HttpAnswer;
-import dev.scopeml.bench.load.HttpRequests;
-import dev.scopeml.bench.load.KeepAliveConnection;
-import dev.scopeml.bench.load.LoadResult;
 import dev.scopeml.bench.report.FigureReport;
-import dev.scopeml.bench.report.Stats;
 import dev.scopeml.bench.report.Target;
 import dev.scopeml.bench.stack.ProcessMemory;
 import dev.scopeml.bench.stack.PrometheusText;
-import dev.scopeml.bench.stack.ScorerProcess;
+import dev.scopeml.load.HttpAnswer;
+import dev.scopeml.load.HttpLoad;
+import dev.scopeml.load.HttpRequests;
+import dev.scopeml.load.KeepAliveConnection;
+import dev.scopeml.load.LoadResult;
+import dev.scopeml.load.Stats;
 import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.modelstore.database.DatabaseSettings;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
-import dev.scopeml.modelstore.testing.TestPostgres;
+import dev.scopeml.processes.JavaCommand;
+import dev.scopeml.testsupport.postgres.TestPostgres;
+import dev.scopeml.testsupport.services.ServiceJars;
+import dev.scopeml.testsupport.services.ServiceProcess;
+import dev.scopeml.testsupport.services.Services;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,12 +57,11 @@ public final class ManyModelsBenchmark {
     r.trainSeconds = trainSeconds;
 
     try (var scorer =
-        ScorerProcess.start(
-            ScorerProcess.jarLaunch(List.of()),
-            db,
-            List.of("--scopeml.scorer.cache-max-bytes=" + (8L << 30)),
-            work.resolve("scorer-all.log"))) {
-      r.readySeconds = scorer.awaitReady(Duration.ofMinutes(10));
+        scorer(
+            db, "--scopeml.scorer.cache-max-bytes=" + (8L << 30), work.resolve("scorer-all.log"))) {
+      r.readySeconds =
+          scorer.startupTime("/readyz", Duration.ofMinutes(10), Duration.ofMillis(10)).toNanos()
+              / 1e9;
       PrometheusText metrics = PrometheusText.scrape(scorer.port());
       r.cacheBytes = metrics.sum("scopeml_cache_size_bytes", "");
       r.cachedModels = metrics.sum("scopeml_cache_models", "");
@@ -73,12 +75,11 @@ public final class ManyModelsBenchmark {
     long smallCache = Math.max(1, (long) (r.cacheBytes / 10));
     r.smallCacheBytes = smallCache;
     try (var scorer =
-        ScorerProcess.start(
-            ScorerProcess.jarLaunch(List.of()),
+        scorer(
             db,
-            List.of("--scopeml.scorer.cache-max-bytes=" + smallCache),
+            "--scopeml.scorer.cache-max-bytes=" + smallCache,
             work.resolve("scorer-small.log"))) {
-      scorer.awaitReady(Duration.ofMinutes(10));
+      scorer.awaitOk("/readyz", Duration.ofMinutes(10));
       coldLoads(scorer.port(), models, settings.count(200, 40), r);
       List<byte[]> requests = requests(scorer.port(), models);
       warmUp(scorer.port(), requests);
@@ -150,6 +151,16 @@ public final class ManyModelsBenchmark {
     }
   }
 
+  /** A scorer of the packaged jar on {@code db} with its cache limited by {@code cacheSetting}. */
+  private static ServiceProcess scorer(DatabaseSettings db, String cacheSetting, Path log) {
+    return ServiceProcess.start(
+        "scorer",
+        JavaCommand.jar(ServiceJars.scorer()),
+        List.of(cacheSetting),
+        Services.credentials(db),
+        log);
+  }
+
   /** One request per scope. */
   private static List<byte[]> requests(int port, ManyModels models) {
     var requests = new ArrayList<byte[]>(models.scopes());
@@ -161,13 +172,12 @@ public final class ManyModelsBenchmark {
 
   /** A short unmeasured run, so the JIT has compiled the request path. */
   private static void warmUp(int port, List<byte[]> requests) {
-    FixedRateLoad.run(
-        new FixedRateLoad.Settings(port, requests, 0, Duration.ofSeconds(3), CONNECTIONS, null));
+    load(port, requests, Duration.ofSeconds(3));
   }
 
   private static LoadResult load(int port, List<byte[]> requests, Duration phase) {
-    return FixedRateLoad.run(
-        new FixedRateLoad.Settings(port, requests, 0, phase, CONNECTIONS, null));
+    return HttpLoad.run(
+        HttpLoad.Settings.of(port, requests).withDuration(phase).withConnections(CONNECTIONS));
   }
 
   private static FigureReport report(BenchSettings settings, ManyModels models, Results r) {

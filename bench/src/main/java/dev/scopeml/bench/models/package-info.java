@@ -1,6 +1,6 @@
 /**
- * The models the figures serve, trained for real: XGBoost on the telco churn rows of one scope
- * (figures 2, 3, 5, 6, 8) and many small XGBoost models on generated rows (figure 7), stored and
- * promoted through the model store as the trainer would.
+ * The model the figures serve, trained for real by the tests' telco fixture (figures 2, 3, 5, 6,
+ * 8), and the training data and spec the Python peer trains the same model from. Figure 7's many
+ * small models are its own ({@code manymodels}).
  */
 package dev.scopeml.bench.models;

@@ -16,7 +16,7 @@ import java.util.Map;
  * Figure 1's Markdown from the JMH JSON results of {@code bench/predictor.sh}: per path the median
  * single-row latency and batch throughput, and the two targets.
  */
-public final class PredictorReport {
+final class PredictorReport {
 
   private static final Map<String, String> PATHS = new LinkedHashMap<>();
 

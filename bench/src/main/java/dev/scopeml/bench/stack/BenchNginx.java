@@ -1,9 +1,12 @@
 package dev.scopeml.bench.stack;
 
 import dev.scopeml.nginx.NginxProcess;
+import dev.scopeml.processes.HttpProbe;
+import dev.scopeml.processes.LoopbackPorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +45,7 @@ public final class BenchNginx implements AutoCloseable {
             .orElseThrow(
                 () -> new IllegalStateException("nginx is not installed: apt-get install nginx"));
     Path absolute = prefix.toAbsolutePath();
-    int port = Ports.free();
+    int port = LoopbackPorts.free();
     String config =
         template()
             .replace("{{workers}}", Integer.toString(workers))
@@ -59,7 +62,10 @@ public final class BenchNginx implements AutoCloseable {
     }
     var nginx = new BenchNginx(binary, absolute, port);
     nginx.run();
-    Readiness.await(port, "/livez", Duration.ofMillis(20), Duration.ofSeconds(10), () -> true);
+    HttpProbe.awaitOk(
+        URI.create("http://127.0.0.1:" + port + "/livez"),
+        Duration.ofSeconds(10),
+        Duration.ofMillis(20));
     return nginx;
   }
 

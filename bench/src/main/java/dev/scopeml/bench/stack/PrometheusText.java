@@ -1,8 +1,8 @@
 package dev.scopeml.bench.stack;
 
-import dev.scopeml.bench.load.HttpAnswer;
-import dev.scopeml.bench.load.HttpRequests;
-import dev.scopeml.bench.load.KeepAliveConnection;
+import dev.scopeml.load.HttpAnswer;
+import dev.scopeml.load.HttpRequests;
+import dev.scopeml.load.KeepAliveConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

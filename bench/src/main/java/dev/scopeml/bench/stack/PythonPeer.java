@@ -1,7 +1,10 @@
 package dev.scopeml.bench.stack;
 
+import dev.scopeml.processes.HttpProbe;
+import dev.scopeml.processes.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +37,7 @@ public final class PythonPeer implements AutoCloseable {
 
   /** Starts gunicorn with {@code workers} sync workers serving the model in {@code folder}. */
   public static PythonPeer start(Path folder, int workers, Path log) {
-    int port = Ports.free();
+    int port = LoopbackPorts.free();
     var builder =
         new ProcessBuilder(
                 "gunicorn",
@@ -53,8 +56,11 @@ public final class PythonPeer implements AutoCloseable {
     builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
     try {
       var peer = new PythonPeer(builder.start(), port, workers);
-      Readiness.await(
-          port, "/readyz", Duration.ofMillis(50), Duration.ofSeconds(60), peer.gunicorn::isAlive);
+      HttpProbe.awaitOk(
+          URI.create("http://127.0.0.1:" + port + "/readyz"),
+          peer.gunicorn,
+          Duration.ofSeconds(60),
+          Duration.ofMillis(50));
       return peer;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start gunicorn (apt-get install gunicorn)", e);

@@ -1,6 +1,7 @@
 /**
- * The processes a figure measures, all on 127.0.0.1: scorer jars, the Python peer under gunicorn,
- * the benchmark's nginx with an upstream for each, and what the figures read from them (readiness,
- * resident memory, heap after a full collection).
+ * What a figure runs besides the scorers and trainers (which test-support's launcher starts), all
+ * on 127.0.0.1: the Python peer under gunicorn and the benchmark's nginx with an upstream for each;
+ * and what the figures read from processes (CPU time, resident memory, heap after a full
+ * collection, Prometheus text).
  */
 package dev.scopeml.bench.stack;

@@ -1,12 +1,12 @@
 package dev.scopeml.bench.startup;
 
-import dev.scopeml.bench.stack.ScorerProcess;
+import dev.scopeml.processes.JavaCommand;
+import dev.scopeml.testsupport.services.ServiceJars;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,10 +23,10 @@ final class AotCache {
   static Path extract(Path folder) {
     var command =
         List.of(
-            ScorerProcess.java(),
+            JavaCommand.java().toString(),
             "-Djarmode=tools",
             "-jar",
-            ScorerProcess.JAR.toString(),
+            ServiceJars.scorer().toString(),
             "extract",
             "--force",
             "--destination",
@@ -43,24 +43,10 @@ final class AotCache {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
-    Path jar = folder.resolve(ScorerProcess.JAR.getFileName());
+    Path jar = folder.resolve(ServiceJars.scorer().getFileName());
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("no " + jar + " after extraction");
     }
     return jar;
-  }
-
-  /** {@code java <options> -jar <jar>} with the options the scorer needs. */
-  static List<String> launch(List<String> jvmOptions, Path jar) {
-    var command = new ArrayList<String>();
-    command.add(ScorerProcess.java());
-    command.addAll(jvmOptions);
-    command.addAll(
-        List.of(
-            "--enable-native-access=ALL-UNNAMED",
-            "--sun-misc-unsafe-memory-access=allow",
-            "-jar",
-            jar.toString()));
-    return command;
   }
 }

@@ -3,19 +3,23 @@ package dev.scopeml.bench.startup;
 import static dev.scopeml.bench.report.Target.number;
 
 import dev.scopeml.bench.BenchSettings;
-import dev.scopeml.bench.load.HttpRequests;
-import dev.scopeml.bench.load.KeepAliveConnection;
-import dev.scopeml.bench.models.TelcoModel;
+import dev.scopeml.bench.models.FigureModel;
 import dev.scopeml.bench.report.FigureReport;
-import dev.scopeml.bench.report.Stats;
 import dev.scopeml.bench.report.Target;
 import dev.scopeml.bench.stack.ProcessCpu;
-import dev.scopeml.bench.stack.ScorerProcess;
+import dev.scopeml.load.HttpRequests;
+import dev.scopeml.load.KeepAliveConnection;
+import dev.scopeml.load.Stats;
 import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.modelstore.database.DatabaseSettings;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.modelstore.scope.ScopeKey;
-import dev.scopeml.modelstore.testing.TestPostgres;
+import dev.scopeml.processes.JavaCommand;
+import dev.scopeml.testsupport.models.TelcoModel;
+import dev.scopeml.testsupport.postgres.TestPostgres;
+import dev.scopeml.testsupport.services.ServiceJars;
+import dev.scopeml.testsupport.services.ServiceProcess;
+import dev.scopeml.testsupport.services.Services;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +45,7 @@ public final class StartupBenchmark {
     Path work = settings.work().resolve("startup");
     Files.createDirectories(work);
     DatabaseSettings db = TestPostgres.freshDatabase("bench_startup");
-    TelcoModel model = TelcoModel.train(100, 6);
+    TelcoModel model = FigureModel.train();
     try (var pool = Database.pool(db)) {
       var store = new JdbcModelStore(pool);
       for (int i = 0; i < MODELS; i++) {
@@ -55,13 +59,13 @@ public final class StartupBenchmark {
     boolean cached = Files.isRegularFile(cache);
 
     var launches = new ArrayList<Launch>();
-    launches.add(new Launch("`java -jar` the packaged jar", ScorerProcess.jarLaunch(List.of())));
-    launches.add(new Launch("`java -jar` the extracted jar", AotCache.launch(List.of(), jar)));
+    launches.add(new Launch("`java -jar` the packaged jar", JavaCommand.jar(ServiceJars.scorer())));
+    launches.add(new Launch("`java -jar` the extracted jar", JavaCommand.jar(jar)));
     if (cached) {
       launches.add(
           new Launch(
               "extracted jar + `-XX:AOTCache`",
-              AotCache.launch(List.of("-XX:AOTCache=" + cache), jar)));
+              JavaCommand.jar(List.of("-XX:AOTCache=" + cache), jar)));
     }
     var seconds = new LinkedHashMap<Launch, List<Double>>();
     var cpu = new LinkedHashMap<Launch, List<Double>>();
@@ -70,10 +74,10 @@ public final class StartupBenchmark {
     int rounds = settings.count(5, 2);
     for (int round = 1; round <= rounds; round++) {
       for (Launch launch : launches) {
-        try (var scorer =
-            ScorerProcess.start(
-                launch.command(), db, List.of(), work.resolve("scorer-" + round + ".log"))) {
-          double ready = scorer.awaitReady(Duration.ofMinutes(2));
+        try (var scorer = scorer(launch.command(), db, work.resolve("scorer-" + round + ".log"))) {
+          double ready =
+              scorer.startupTime("/readyz", Duration.ofMinutes(2), Duration.ofMillis(10)).toNanos()
+                  / 1e9;
           seconds.get(launch).add(ready);
           cpu.get(launch).add(ProcessCpu.seconds(scorer.pid()));
           System.err.printf(
@@ -91,14 +95,13 @@ public final class StartupBenchmark {
       DatabaseSettings db, Path jar, Path cache, TelcoModel model, Path work) throws Exception {
     long start = System.nanoTime();
     var scorer =
-        ScorerProcess.start(
-            AotCache.launch(List.of("-XX:AOTCacheOutput=" + cache), jar),
+        scorer(
+            JavaCommand.jar(List.of("-XX:AOTCacheOutput=" + cache), jar),
             db,
-            List.of(),
             work.resolve("scorer-aot-training.log"));
-    scorer.awaitReady(Duration.ofMinutes(2));
+    scorer.awaitOk("/readyz", Duration.ofMinutes(2));
     // Exercise the request path too, so its classes are in the cache.
-    String path = "/v1/models/" + TelcoModel.MODEL + "/predict";
+    String path = TelcoModel.PREDICT;
     try (var connection = new KeepAliveConnection(scorer.port(), 10_000)) {
       for (int i = 0; i < 200; i++) {
         connection.send(HttpRequests.postJson(scorer.port(), path, model.body(1 + i % 10)));
@@ -106,6 +109,10 @@ public final class StartupBenchmark {
     }
     scorer.stop(Duration.ofMinutes(3));
     return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static ServiceProcess scorer(List<String> launch, DatabaseSettings db, Path log) {
+    return ServiceProcess.start("scorer", launch, List.of(), Services.credentials(db), log);
   }
 
   private static FigureReport report(

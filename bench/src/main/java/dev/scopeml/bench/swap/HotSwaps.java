@@ -3,12 +3,12 @@ package dev.scopeml.bench.swap;
 import static dev.scopeml.bench.report.Target.number;
 
 import dev.scopeml.bench.BenchSettings;
-import dev.scopeml.bench.models.TelcoModel;
 import dev.scopeml.bench.report.FigureReport;
-import dev.scopeml.bench.report.Stats;
 import dev.scopeml.bench.report.Target;
+import dev.scopeml.load.Stats;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.nginx.Backend;
+import dev.scopeml.testsupport.models.TelcoModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
  */
 final class HotSwaps {
 
-  private static final String PREDICT = "/v1/models/" + TelcoModel.MODEL + "/predict";
+  private static final String PREDICT = TelcoModel.PREDICT;
   private static final Duration POLL = Duration.ofMillis(5);
 
   private final BenchSettings settings;

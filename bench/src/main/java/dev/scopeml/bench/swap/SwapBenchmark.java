@@ -1,25 +1,26 @@
 package dev.scopeml.bench.swap;
 
 import dev.scopeml.bench.BenchSettings;
-import dev.scopeml.bench.models.TelcoModel;
-import dev.scopeml.bench.stack.Ports;
-import dev.scopeml.bench.stack.ScorerProcess;
+import dev.scopeml.bench.models.FigureModel;
 import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.modelstore.database.DatabaseSettings;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
-import dev.scopeml.modelstore.testing.TestPostgres;
 import dev.scopeml.nginx.LocalTierDriver;
 import dev.scopeml.nginx.NginxProcess;
 import dev.scopeml.nginx.ScorerRelease;
 import dev.scopeml.nginx.TierController;
-import dev.scopeml.nginx.TierStateFile;
+import dev.scopeml.nginx.TierState;
 import dev.scopeml.nginx.TierTimeouts;
+import dev.scopeml.processes.LoopbackPorts;
+import dev.scopeml.testsupport.models.TelcoModel;
+import dev.scopeml.testsupport.postgres.TestPostgres;
+import dev.scopeml.testsupport.services.ServiceJars;
+import dev.scopeml.testsupport.services.Services;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -38,7 +39,7 @@ public final class SwapBenchmark {
     Path work = settings.work().resolve("swap");
     deleteRecursively(work);
     DatabaseSettings db = TestPostgres.freshDatabase("bench_swap");
-    TelcoModel model = TelcoModel.train(100, 6);
+    TelcoModel model = FigureModel.train();
     try (var pool = Database.pool(db)) {
       var store = new JdbcModelStore(pool);
       model.storeAndPromote(store);
@@ -51,12 +52,11 @@ public final class SwapBenchmark {
                       work.resolve("nginx"),
                       Runtime.getRuntime().availableProcessors(),
                       "8m"),
-                  work.resolve("logs"),
-                  Path.of(ScorerProcess.java())),
-              new TierStateFile(work.resolve("tier.json")),
+                  work.resolve("logs")),
+              TierState.file(work.resolve("tier.json")),
               TierTimeouts.defaults(),
               step -> System.err.println("[tier] " + step));
-      int port = Ports.free();
+      int port = LoopbackPorts.free();
       try {
         controller.up(port, release("A", db), 2);
         if (parts.contains("hot")) {
@@ -78,13 +78,7 @@ public final class SwapBenchmark {
 
   private static ScorerRelease release(String version, DatabaseSettings db) {
     return new ScorerRelease(
-        version,
-        ScorerProcess.JAR.toString(),
-        Map.of(
-            "SCOPEML_DB_URL", db.url(),
-            "SCOPEML_DB_USER", db.user(),
-            "SCOPEML_DB_PASSWORD", db.password()),
-        List.of());
+        version, ServiceJars.scorer().toString(), Services.credentials(db), List.of());
   }
 
   private static void deleteRecursively(Path folder) throws IOException {

@@ -1,12 +1,10 @@
 package dev.scopeml.bench.training;
 
-import dev.scopeml.bench.stack.Ports;
-import dev.scopeml.bench.stack.Readiness;
-import dev.scopeml.bench.stack.ScorerProcess;
 import dev.scopeml.modelstore.database.DatabaseSettings;
+import dev.scopeml.testsupport.services.ServiceJars;
+import dev.scopeml.testsupport.services.ServiceProcess;
+import dev.scopeml.testsupport.services.Services;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,53 +21,36 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TrainerProcess implements AutoCloseable {
 
-  static final Path JAR = Path.of("trainer/target/scopeml-trainer.jar");
   private static final String TOKEN = "bench-token";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final Process process;
-  private final URI base;
+  private final ServiceProcess process;
   private final HttpClient client = HttpClient.newHttpClient();
 
-  private TrainerProcess(Process process, int port) {
+  private TrainerProcess(ServiceProcess process) {
     this.process = process;
-    this.base = URI.create("http://127.0.0.1:" + port);
   }
 
-  /** Starts a trainer with {@code workers} worker threads and waits until it is healthy. */
+  /**
+   * Starts a trainer with {@code workers} worker threads and waits until it is healthy.
+   *
+   * @param log its log file; the file name without {@code .log} names the process
+   */
   static TrainerProcess start(DatabaseSettings db, Path dataDir, int workers, Path log) {
-    int port = Ports.free();
-    var command =
-        List.of(
-            ScorerProcess.java(),
-            "--enable-native-access=ALL-UNNAMED",
-            "--sun-misc-unsafe-memory-access=allow",
-            "-jar",
-            JAR.toString(),
-            "--server.port=" + port,
-            "--server.address=127.0.0.1",
-            "--scopeml.trainer.workers=" + workers,
-            "--scopeml.trainer.poll-interval=50ms",
-            "--logging.level.dev.scopeml=WARN");
-    var builder =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("SCOPEML_DB_URL", db.url());
-    builder.environment().put("SCOPEML_DB_USER", db.user());
-    builder.environment().put("SCOPEML_DB_PASSWORD", db.password());
-    builder.environment().put("SCOPEML_ADMIN_TOKEN", TOKEN);
-    builder.environment().put("SCOPEML_DATA_DIR", dataDir.toAbsolutePath().toString());
-    try {
-      var trainer = new TrainerProcess(builder.start(), port);
-      Readiness.await(
-          port,
-          "/actuator/health",
-          Duration.ofMillis(100),
-          Duration.ofMinutes(3),
-          trainer.process::isAlive);
-      return trainer;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the trainer", e);
-    }
+    String name = log.getFileName().toString().replaceFirst("\\.log$", "");
+    var trainer =
+        Services.trainer(
+            name,
+            ServiceJars.trainer(),
+            db,
+            dataDir,
+            TOKEN,
+            Map.of(
+                "scopeml.trainer.workers", Integer.toString(workers),
+                "scopeml.trainer.poll-interval", "50ms",
+                "logging.level.dev.scopeml", "WARN"),
+            log.toAbsolutePath().getParent());
+    return new TrainerProcess(trainer.awaitOk("/actuator/health", Duration.ofMinutes(3)));
   }
 
   /** Submits a run of xgboost on {@code csv} by {@code scopeBy}; returns the run id. */
@@ -115,7 +95,7 @@ final class TrainerProcess implements AutoCloseable {
   private JsonNode call(String method, String path, String body)
       throws IOException, InterruptedException {
     var request =
-        HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.newBuilder(process.uri(path))
             .header("Authorization", "Bearer " + TOKEN)
             .header("Content-Type", "application/json")
             .timeout(Duration.ofMinutes(5))
@@ -131,14 +111,7 @@ final class TrainerProcess implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(90, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
+    // Graceful: running tasks end and release their leases.
+    process.stop(Duration.ofSeconds(90));
   }
 }

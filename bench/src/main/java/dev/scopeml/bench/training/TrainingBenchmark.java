@@ -4,9 +4,9 @@ import static dev.scopeml.bench.report.Target.number;
 
 import dev.scopeml.bench.BenchSettings;
 import dev.scopeml.bench.report.FigureReport;
-import dev.scopeml.bench.report.Stats;
 import dev.scopeml.bench.report.Target;
-import dev.scopeml.modelstore.testing.TestPostgres;
+import dev.scopeml.load.Stats;
+import dev.scopeml.testsupport.postgres.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;

@@ -23,9 +23,7 @@ final class DirectTierDriver implements TierDriver {
     // Only the scorer half of the local driver is used: its nginx is never started or signalled.
     this.scorers =
         new LocalTierDriver(
-            new NginxProcess(Path.of("nginx"), logs.resolveSibling("nginx"), 1, "4m"),
-            logs,
-            JavaProcess.java());
+            new NginxProcess(Path.of("nginx"), logs.resolveSibling("nginx"), 1, "4m"), logs);
   }
 
   @Override

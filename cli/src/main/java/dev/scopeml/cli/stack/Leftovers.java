@@ -1,7 +1,9 @@
 package dev.scopeml.cli.stack;
 
+import dev.scopeml.cli.stack.supervisor.EmbeddedDatabase;
 import dev.scopeml.nginx.Backend;
-import dev.scopeml.nginx.TierStateFile;
+import dev.scopeml.nginx.TierState;
+import dev.scopeml.processes.ProcessRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +58,7 @@ final class Leftovers {
     } catch (IOException e) {
       steps.accept("cannot remove " + paths.trainerUrlFile() + ": " + e.getMessage());
     }
-    new StackStateFile(paths.stateFile()).delete();
+    StackState.file(paths.stateFile()).delete();
     return stopped;
   }
 
@@ -79,7 +81,7 @@ final class Leftovers {
   }
 
   private void stopScorers(List<String> stopped) {
-    var tierFile = new TierStateFile(paths.tierStateFile());
+    var tierFile = TierState.file(paths.tierStateFile());
     tierFile
         .load()
         .ifPresent(

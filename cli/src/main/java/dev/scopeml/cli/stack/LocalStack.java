@@ -1,13 +1,18 @@
 package dev.scopeml.cli.stack;
 
+import dev.scopeml.cli.stack.supervisor.StackSupervisor;
+import dev.scopeml.cli.stack.supervisor.SupervisorLog;
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.TierState;
-import dev.scopeml.nginx.TierStateFile;
+import dev.scopeml.processes.JavaCommand;
+import dev.scopeml.processes.JsonStateFile;
+import dev.scopeml.processes.Launch;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +36,7 @@ public final class LocalStack {
   private final StackPaths paths;
   private final PrintWriter out;
   private final Map<String, String> environment;
-  private final StackStateFile stateFile;
+  private final JsonStateFile<StackState> stateFile;
 
   /**
    * @param paths where the stack lives
@@ -42,7 +47,7 @@ public final class LocalStack {
     this.paths = paths;
     this.out = out;
     this.environment = Map.copyOf(environment);
-    this.stateFile = new StackStateFile(paths.stateFile());
+    this.stateFile = StackState.file(paths.stateFile());
   }
 
   public StackPaths paths() {
@@ -128,22 +133,26 @@ public final class LocalStack {
       throw new UncheckedIOException("cannot create " + paths.logs(), e);
     }
     var follower = new LogFollower(paths.supervisorLog());
-    Process supervisor =
-        JavaProcess.startDetached(
-            List.of(
-                JavaProcess.java().toString(),
-                // It only waits and supervises: a small heap and a simple collector suffice.
-                "-Xmx256m",
-                "-XX:+UseSerialGC",
-                "-cp",
-                JavaProcess.classPath(),
-                StackSupervisor.class.getName(),
-                paths.repo().toString(),
-                paths.home().toString()),
-            supervisorEnvironment(),
-            SECRETS,
-            paths.supervisorLog(),
-            paths.home());
+    var command =
+        new ArrayList<>(
+            // It only waits and supervises: a small heap and a simple collector suffice.
+            JavaCommand.main(List.of("-Xmx256m", "-XX:+UseSerialGC"), StackSupervisor.class));
+    command.add(paths.repo().toString());
+    command.add(paths.home().toString());
+    Process supervisor;
+    try {
+      // A session of its own, so a Ctrl-C in the terminal that ran `up` does not reach the stack.
+      supervisor =
+          Launch.of(command)
+              .environment(supervisorEnvironment())
+              .without(SECRETS)
+              .appendOutput(paths.supervisorLog())
+              .in(paths.home())
+              .ownSession()
+              .start();
+    } catch (UncheckedIOException e) {
+      throw new StackException(e.getMessage(), e);
+    }
     say(
         "Starting the local stack in "
             + StackPaths.show(paths.home())
@@ -203,7 +212,7 @@ public final class LocalStack {
 
   /** What to do with a stack that is up: its addresses, the token and the next commands. */
   public void printSummary(StackState state) {
-    Optional<TierState> tier = new TierStateFile(paths.tierStateFile()).load();
+    Optional<TierState> tier = TierState.file(paths.tierStateFile()).load();
     int scorers = tier.map(t -> t.backends().size()).orElse(0);
     String token = StackPaths.show(paths.adminTokenFile());
     say("");

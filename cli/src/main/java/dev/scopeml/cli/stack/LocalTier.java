@@ -7,12 +7,11 @@ import dev.scopeml.nginx.TierController;
 import dev.scopeml.nginx.TierDriver;
 import dev.scopeml.nginx.TierEvents;
 import dev.scopeml.nginx.TierState;
-import dev.scopeml.nginx.TierStateFile;
 import dev.scopeml.nginx.TierTimeouts;
+import dev.scopeml.processes.JsonStateFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -34,22 +33,20 @@ public final class LocalTier implements AutoCloseable {
   public static final String SCORER_LOGIN = "scopeml_scorer";
 
   private final LockFile lock; // null when only inspecting
-  private final TierStateFile stateFile;
+  private final JsonStateFile<TierState> stateFile;
   private final TierController controller;
   private final Optional<Path> nginx;
 
   private LocalTier(LockFile lock, StackPaths paths, TierEvents events) {
     this.lock = lock;
-    this.stateFile = new TierStateFile(paths.tierStateFile());
+    this.stateFile = TierState.file(paths.tierStateFile());
     this.nginx = NginxProcess.findBinary();
     TierDriver driver =
         nginx
             .<TierDriver>map(
                 binary ->
                     new LocalTierDriver(
-                        new NginxProcess(binary, paths.nginxPrefix(), 2, "4m"),
-                        paths.logs(),
-                        JavaProcess.java()))
+                        new NginxProcess(binary, paths.nginxPrefix(), 2, "4m"), paths.logs()))
             .orElseGet(() -> new DirectTierDriver(paths.logs()));
     this.controller = new TierController(driver, stateFile, TierTimeouts.defaults(), events);
   }
@@ -79,23 +76,8 @@ public final class LocalTier implements AutoCloseable {
   }
 
   /** Starts over with no backends, nginx on {@code listenPort} and {@code release} to start. */
-  void reset(int listenPort, ScorerRelease release) {
+  public void reset(int listenPort, ScorerRelease release) {
     stateFile.save(new TierState(listenPort, release, List.of()));
-  }
-
-  /**
-   * The release new scorers start from: the given version label and jar, with the stack's login.
-   */
-  static ScorerRelease release(
-      String version, String jar, StackDatabase database, StackPaths paths) {
-    return new ScorerRelease(
-        version,
-        jar,
-        Map.of(
-            "SCOPEML_DB_URL", database.url(),
-            "SCOPEML_DB_USER", SCORER_LOGIN,
-            "SCOPEML_DB_PASSWORD_FILE", paths.scorerPasswordFile().toString()),
-        List.of());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.scopeml.cli.stack;
 
+import dev.scopeml.cli.stack.supervisor.SupervisorLog;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
 package dev.scopeml.cli.stack;
 
+import dev.scopeml.processes.JsonStateFile;
+import dev.scopeml.processes.ProcessRef;
+import java.nio.file.Path;
 import java.time.Instant;
 
 /**
@@ -28,6 +31,11 @@ public record StackState(
   public static final String STARTING = "starting";
   public static final String UP = "up";
   public static final String STOPPING = "stopping";
+
+  /** The stack state saved in {@code file}, replaced atomically after every step. */
+  public static JsonStateFile<StackState> file(Path file) {
+    return new JsonStateFile<>(file, StackState.class);
+  }
 
   public static StackState starting(ProcessRef supervisor) {
     return new StackState(STARTING, supervisor, null, null, null, null, null, Instant.now());

@@ -1,7 +1,6 @@
 package dev.scopeml.cli.tier;
 
 import dev.scopeml.cli.stack.StackPaths;
-import dev.scopeml.cli.stack.StepPrinter;
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.RolloutResult;
 import dev.scopeml.nginx.ScorerRelease;

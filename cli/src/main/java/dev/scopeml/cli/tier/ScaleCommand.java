@@ -1,7 +1,6 @@
 package dev.scopeml.cli.tier;
 
 import dev.scopeml.cli.stack.StackPaths;
-import dev.scopeml.cli.stack.StepPrinter;
 import dev.scopeml.nginx.TierState;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

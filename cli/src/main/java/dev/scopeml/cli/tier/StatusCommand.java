@@ -1,13 +1,14 @@
 package dev.scopeml.cli.tier;
 
-import dev.scopeml.cli.stack.HttpCheck;
 import dev.scopeml.cli.stack.LocalStack;
-import dev.scopeml.cli.stack.ProcessRef;
 import dev.scopeml.cli.stack.StackPaths;
 import dev.scopeml.cli.stack.StackState;
 import dev.scopeml.nginx.TierController;
 import dev.scopeml.nginx.TierState;
+import dev.scopeml.processes.HttpProbe;
+import dev.scopeml.processes.ProcessRef;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -77,13 +78,14 @@ public final class StatusCommand implements Callable<Integer> {
                 + ")");
     boolean trainerReady =
         stack.trainerUrl() != null
-            && HttpCheck.ok(stack.trainerUrl() + "/actuator/health/readiness");
+            && HttpProbe.ok(URI.create(stack.trainerUrl() + "/actuator/health/readiness"));
     if (stack.trainerUrl() != null) {
       out.printf(
           "  trainer   %s %s (pid %d)%n",
           stack.trainerUrl(), trainerReady ? "ready" : "NOT READY", stack.trainer().pid());
     }
-    boolean nginxUp = stack.nginxUrl() == null || HttpCheck.ok(stack.nginxUrl() + "/nginx/health");
+    boolean nginxUp =
+        stack.nginxUrl() == null || HttpProbe.ok(URI.create(stack.nginxUrl() + "/nginx/health"));
     out.printf(
         "  nginx     %s%n",
         stack.nginxUrl() == null

@@ -11,8 +11,9 @@ import dev.scopeml.nginx.ComposeTierDriver;
 import dev.scopeml.nginx.ScorerRelease;
 import dev.scopeml.nginx.TierController;
 import dev.scopeml.nginx.TierEvents;
-import dev.scopeml.nginx.TierStateFile;
+import dev.scopeml.nginx.TierState;
 import dev.scopeml.nginx.TierTimeouts;
+import dev.scopeml.processes.JsonStateFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +71,7 @@ final class TierOptions {
       }
       LocalTier tier = LocalTier.open(paths, events, out::println);
       return new OpenTier(
-          tier.controller(), "local tier", new TierStateFile(paths.tierStateFile()), tier);
+          tier.controller(), "local tier", TierState.file(paths.tierStateFile()), tier);
     }
     return compose(paths, events, out, true);
   }
@@ -80,7 +81,7 @@ final class TierOptions {
     if (driver == Driver.local) {
       LocalTier tier = LocalTier.inspect(paths);
       return new OpenTier(
-          tier.controller(), "local tier", new TierStateFile(paths.tierStateFile()), tier);
+          tier.controller(), "local tier", TierState.file(paths.tierStateFile()), tier);
     }
     return compose(paths, TierEvents.silent(), out, false);
   }
@@ -93,7 +94,7 @@ final class TierOptions {
             ? LockFile.acquire(
                 paths.home().resolve("compose-tier.lock"), Duration.ofMinutes(15), out::println)
             : () -> {};
-    var stateFile = new TierStateFile(paths.home().resolve("compose-tier.json"));
+    var stateFile = TierState.file(paths.home().resolve("compose-tier.json"));
     var controller =
         new TierController(
             new ComposeTierDriver(commands, compose, composeProject, upstream),
@@ -142,7 +143,10 @@ final class TierOptions {
    * @param lock released when the command is done
    */
   record OpenTier(
-      TierController controller, String name, TierStateFile stateFile, AutoCloseable lock)
+      TierController controller,
+      String name,
+      JsonStateFile<TierState> stateFile,
+      AutoCloseable lock)
       implements AutoCloseable {
 
     @Override

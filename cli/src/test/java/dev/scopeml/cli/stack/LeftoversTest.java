@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.ScorerRelease;
 import dev.scopeml.nginx.TierState;
-import dev.scopeml.nginx.TierStateFile;
+import dev.scopeml.processes.ProcessRef;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -55,12 +55,12 @@ class LeftoversTest {
     supervisor.destroyForcibly().waitFor();
     Process trainer = sleep();
     Process scorer = sleep();
-    new StackStateFile(paths.stateFile())
+    StackState.file(paths.stateFile())
         .save(
             StackState.starting(supervisorRef)
                 .withTrainer("http://127.0.0.1:1", ProcessRef.of(trainer.toHandle()))
                 .withStatus(StackState.UP));
-    new TierStateFile(paths.tierStateFile())
+    TierState.file(paths.tierStateFile())
         .save(
             new TierState(
                 1,
@@ -77,7 +77,7 @@ class LeftoversTest {
         .contains("stopping leftover trainer (pid " + trainer.pid() + ")")
         .contains("stopping leftover scorer scorer-1");
     assertThat(paths.stateFile()).doesNotExist();
-    assertThat(new TierStateFile(paths.tierStateFile()).load().orElseThrow().backends()).isEmpty();
+    assertThat(TierState.file(paths.tierStateFile()).load().orElseThrow().backends()).isEmpty();
   }
 
   @Test
@@ -90,11 +90,11 @@ class LeftoversTest {
     Process stranger = sleep();
     Process otherStranger = sleep();
     Instant longAgo = Instant.now().minus(Duration.ofHours(3));
-    new StackStateFile(paths.stateFile())
+    StackState.file(paths.stateFile())
         .save(
             StackState.starting(supervisorRef)
                 .withTrainer("http://127.0.0.1:1", new ProcessRef(stranger.pid(), longAgo)));
-    new TierStateFile(paths.tierStateFile())
+    TierState.file(paths.tierStateFile())
         .save(
             new TierState(
                 1,

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scopeml.cli.ScopemlCli;
 import dev.scopeml.nginx.CommandRunner;
-import dev.scopeml.nginx.TierStateFile;
+import dev.scopeml.nginx.TierState;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -101,7 +101,7 @@ class TierCommandsTest {
         .anyMatch(c -> c.contains("docker compose -f compose.yml -p scopeml up -d --no-deps nginx"))
         .filteredOn(c -> c.contains(" run -d --no-deps "))
         .hasSize(2);
-    var state = new TierStateFile(home.resolve("compose-tier.json")).load().orElseThrow();
+    var state = TierState.file(home.resolve("compose-tier.json")).load().orElseThrow();
     assertThat(state.backends()).hasSize(2);
     assertThat(java.nio.file.Files.readString(upstream))
         .contains("server " + state.backends().getFirst().address())

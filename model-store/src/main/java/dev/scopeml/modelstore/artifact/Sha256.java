@@ -5,7 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 digests as lower-case hex, the form stored beside every artifact. */
-public final class Sha256 {
+final class Sha256 {
 
   private Sha256() {}
 

@@ -59,16 +59,7 @@ public final class Database {
     }
     try (Connection connection = admin.getConnection();
         var statement = connection.createStatement()) {
-      // Utility statements take no bind parameters; the password is quoted by the server's own
-      // quote_literal so no text of ours is spliced into SQL unquoted.
-      String quoted;
-      try (var quote = connection.prepareStatement("SELECT quote_literal(?)")) {
-        quote.setString(1, password);
-        try (var rows = quote.executeQuery()) {
-          rows.next();
-          quoted = rows.getString(1);
-        }
-      }
+      String quoted = SqlLiteral.quote(connection, password);
       boolean exists;
       try (var find = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
         find.setString(1, user);

@@ -7,14 +7,14 @@ import dev.scopeml.modelstore.registry.ModelFamily;
 import dev.scopeml.modelstore.registry.ModelStore;
 import dev.scopeml.modelstore.registry.NewModelVersion;
 import dev.scopeml.modelstore.scope.ScopeKey;
-import dev.scopeml.nginx.TelcoModels;
 import dev.scopeml.reliability.CaseReport;
 import dev.scopeml.reliability.Http;
 import dev.scopeml.reliability.RegistryFingerprint;
 import dev.scopeml.reliability.ReliabilityTest;
-import dev.scopeml.reliability.ServiceProcess;
 import dev.scopeml.reliability.SharedStack;
-import dev.scopeml.reliability.StoredVersions;
+import dev.scopeml.testsupport.models.StoredVersions;
+import dev.scopeml.testsupport.models.TelcoModel;
+import dev.scopeml.testsupport.services.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +48,7 @@ class AdminEndpointAccessTest extends ReliabilityTest {
   /** A model of this test's own, with an active v2 and an older v1 to roll back to. */
   private static final String MODEL = "guarded";
 
-  private static final ScopeKey SCOPE = TelcoModels.SCOPE;
+  private static final ScopeKey SCOPE = TelcoModel.ONE_YEAR;
 
   private SharedStack stack;
   private ServiceProcess trainer;
@@ -59,11 +59,11 @@ class AdminEndpointAccessTest extends ReliabilityTest {
     stack = sharedStack();
     trainer = stack.trainer();
     ModelStore store = new JdbcModelStore(stack.dataSource());
-    ModelFamily churn = store.family(TelcoModels.MODEL).orElseThrow();
+    ModelFamily churn = store.family(TelcoModel.MODEL).orElseThrow();
     if (store.family(MODEL).isEmpty()) {
       store.registerFamily(ModelFamily.of(MODEL, churn.scopeColumns(), churn.schema()));
       for (int i = 0; i < 2; i++) {
-        NewModelVersion copy = StoredVersions.asNew(store, TelcoModels.MODEL, SCOPE, 1);
+        NewModelVersion copy = StoredVersions.asNew(store, TelcoModel.MODEL, SCOPE, 1);
         int version =
             store
                 .saveVersion(
@@ -250,14 +250,12 @@ class AdminEndpointAccessTest extends ReliabilityTest {
     open.put("scorer /v2/health/ready", Http.get(stack.scorer().uri("/v2/health/ready")));
     open.put(
         "scorer predict",
-        Http.postJson(
-            stack.scorer().uri("/v1/models/" + TelcoModels.MODEL + "/predict"),
-            stack.predictBody()));
+        Http.postJson(stack.scorer().uri(TelcoModel.PREDICT), stack.predictBody()));
     open.put(
         "scorer predict with a bogus Authorization header",
         Http.send(
             "POST",
-            stack.scorer().uri("/v1/models/" + TelcoModels.MODEL + "/predict"),
+            stack.scorer().uri(TelcoModel.PREDICT),
             stack.predictBody().getBytes(StandardCharsets.UTF_8),
             Map.of("Content-Type", "application/json", "Authorization", "Bearer nonsense")));
     var closed = new ArrayList<String>();

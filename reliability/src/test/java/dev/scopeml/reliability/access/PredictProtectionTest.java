@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.scopeml.nginx.NginxProcess;
-import dev.scopeml.nginx.TelcoModels;
 import dev.scopeml.reliability.CaseReport;
 import dev.scopeml.reliability.Http;
 import dev.scopeml.reliability.ReliabilityTest;
 import dev.scopeml.reliability.SharedStack;
+import dev.scopeml.testsupport.models.TelcoModel;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -111,7 +111,7 @@ class PredictProtectionTest extends ReliabilityTest {
     assertThat(seen)
         .as("the authorization service saw each prediction's URI")
         .hasSize(3)
-        .containsOnly("/v1/models/" + TelcoModels.MODEL + "/predict");
+        .containsOnly(TelcoModel.PREDICT);
     assertThat(wrong).isEmpty();
   }
 
@@ -169,8 +169,7 @@ class PredictProtectionTest extends ReliabilityTest {
   private Http.Reply predict(int port, Map<String, String> headers) {
     var all = new HashMap<>(headers);
     all.put("Content-Type", "application/json");
-    URI uri =
-        URI.create("http://127.0.0.1:" + port + "/v1/models/" + TelcoModels.MODEL + "/predict");
+    URI uri = URI.create("http://127.0.0.1:" + port + TelcoModel.PREDICT);
     return Http.send("POST", uri, stack.predictBody().getBytes(StandardCharsets.UTF_8), all);
   }
 }

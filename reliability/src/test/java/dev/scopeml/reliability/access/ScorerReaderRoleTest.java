@@ -3,13 +3,13 @@ package dev.scopeml.reliability.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scopeml.modelstore.registry.JdbcModelStore;
-import dev.scopeml.nginx.TelcoModels;
 import dev.scopeml.reliability.CaseReport;
 import dev.scopeml.reliability.Eventually;
 import dev.scopeml.reliability.Http;
 import dev.scopeml.reliability.ReliabilityTest;
 import dev.scopeml.reliability.SharedStack;
-import dev.scopeml.reliability.StoredVersions;
+import dev.scopeml.testsupport.models.StoredVersions;
+import dev.scopeml.testsupport.models.TelcoModel;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -67,9 +67,7 @@ class ScorerReaderRoleTest extends ReliabilityTest {
     assertThat(readerSessions).as("every scorer session is the reader login").isEqualTo(sessions);
     assertThat(Http.statusOf(stack.scorer().uri("/readyz"))).isEqualTo(200);
     Http.Reply prediction =
-        Http.postJson(
-            stack.scorer().uri("/v1/models/" + TelcoModels.MODEL + "/predict"),
-            stack.predictBody());
+        Http.postJson(stack.scorer().uri(TelcoModel.PREDICT), stack.predictBody());
     assertThat(prediction.status()).as(prediction.body()).isEqualTo(200);
   }
 
@@ -139,15 +137,15 @@ class ScorerReaderRoleTest extends ReliabilityTest {
     var store = new JdbcModelStore(stack.dataSource());
     int inactive =
         store
-            .saveVersion(StoredVersions.asNew(store, TelcoModels.MODEL, TelcoModels.SCOPE, 1))
+            .saveVersion(StoredVersions.asNew(store, TelcoModel.MODEL, TelcoModel.ONE_YEAR, 1))
             .version();
     String payload =
         Http.JSON.writeValueAsString(
             Map.of(
                 "model",
-                TelcoModels.MODEL,
+                TelcoModel.MODEL,
                 "scope",
-                TelcoModels.SCOPE.toString(),
+                TelcoModel.ONE_YEAR.toString(),
                 "version",
                 inactive,
                 "event",
@@ -163,10 +161,7 @@ class ScorerReaderRoleTest extends ReliabilityTest {
     var served = new ArrayList<String>();
     long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
     while (System.nanoTime() < end) {
-      Http.Reply reply =
-          Http.postJson(
-              stack.scorer().uri("/v1/models/" + TelcoModels.MODEL + "/predict"),
-              stack.predictBody());
+      Http.Reply reply = Http.postJson(stack.scorer().uri(TelcoModel.PREDICT), stack.predictBody());
       served.add(reply.status() + "/v" + reply.header("X-Model-Version"));
       Eventually.pause(Duration.ofMillis(100));
     }

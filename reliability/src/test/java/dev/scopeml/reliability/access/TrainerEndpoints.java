@@ -1,7 +1,7 @@
 package dev.scopeml.reliability.access;
 
 import dev.scopeml.reliability.Http;
-import dev.scopeml.reliability.ServiceProcess;
+import dev.scopeml.testsupport.services.ServiceProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

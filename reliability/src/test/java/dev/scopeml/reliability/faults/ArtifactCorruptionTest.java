@@ -2,6 +2,8 @@ package dev.scopeml.reliability.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopeml.load.HttpLoad;
+import dev.scopeml.load.Sample;
 import dev.scopeml.modelstore.artifact.ArtifactEnvelope;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.modelstore.registry.ModelStore;
@@ -11,10 +13,9 @@ import dev.scopeml.modelstore.scope.ScopeKey;
 import dev.scopeml.reliability.CaseReport;
 import dev.scopeml.reliability.Eventually;
 import dev.scopeml.reliability.Http;
-import dev.scopeml.reliability.PredictionLoad;
 import dev.scopeml.reliability.ReliabilityTest;
 import dev.scopeml.reliability.SharedStack;
-import dev.scopeml.reliability.StoredVersions;
+import dev.scopeml.testsupport.models.StoredVersions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
@@ -91,12 +92,12 @@ class ArtifactCorruptionTest extends ReliabilityTest {
 
     double refusedBefore = refusals(null);
     try (var load =
-        new PredictionLoad(
-            stack.scorer().uri("/v1/models/" + MODEL + "/predict"),
-            stack.predictBody(),
-            2,
-            Duration.ofMillis(10),
-            Duration.ofMinutes(2))) {
+        HttpLoad.start(
+            HttpLoad.Settings.post(
+                    stack.scorer().uri("/v1/models/" + MODEL + "/predict"), stack.predictBody())
+                .withConnections(2)
+                .withPause(Duration.ofMillis(10))
+                .withDuration(Duration.ofMinutes(2)))) {
       int expected = 0;
       for (var corruption : corruptions.entrySet()) {
         int version = corruption.getValue().get();
@@ -118,10 +119,12 @@ class ArtifactCorruptionTest extends ReliabilityTest {
             .isEqualTo(version);
       }
       Eventually.pause(Duration.ofSeconds(1));
-      load.close();
 
-      var outcomes = load.outcomes();
-      long bad = outcomes.stream().filter(o -> o.failed() || !"1".equals(o.modelVersion())).count();
+      List<Sample> outcomes = load.stop().samples();
+      long bad =
+          outcomes.stream()
+              .filter(o -> o.failed() || !"1".equals(o.header("X-Model-Version")))
+              .count();
       assertThat(outcomes).hasSizeGreaterThan(50);
       assertThat(bad).as("answers that failed or did not come from v1").isZero();
       assertThat(refusals("artifact")).as("refused for their artifact").isEqualTo(4);

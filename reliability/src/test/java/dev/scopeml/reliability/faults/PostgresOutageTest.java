@@ -2,17 +2,19 @@ package dev.scopeml.reliability.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopeml.load.HttpLoad;
+import dev.scopeml.load.LoadResult;
+import dev.scopeml.load.Sample;
 import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.modelstore.database.DatabaseSettings;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
-import dev.scopeml.nginx.TelcoModels;
 import dev.scopeml.reliability.CaseReport;
 import dev.scopeml.reliability.Eventually;
 import dev.scopeml.reliability.Http;
-import dev.scopeml.reliability.PredictionLoad;
 import dev.scopeml.reliability.ReliabilityTest;
-import dev.scopeml.reliability.ServiceProcess;
-import dev.scopeml.reliability.StoredVersions;
+import dev.scopeml.testsupport.models.StoredVersions;
+import dev.scopeml.testsupport.models.TelcoModel;
+import dev.scopeml.testsupport.services.ServiceProcess;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -44,12 +47,14 @@ import tools.jackson.databind.JsonNode;
 class PostgresOutageTest extends ReliabilityTest {
 
   private static final Duration OUTAGE = Duration.ofSeconds(10);
+
   /**
    * From a scorer's change listener reconnecting to its serving a promotion it missed. Measured
    * 0.92 and 0.98 s (RELIABILITY.md); 2 s is about twice that. Before the fix this guards (a
    * reconcile that waited out the pool's refill backoff) it was 4.3 to 4.7 s.
    */
   private static final Duration PICKUP = Duration.ofSeconds(2);
+
   private static final String SCORER_USER = "scopeml_scorer";
   private static final String SCORER_PASSWORD = "outage-test-reader";
   private static final Pattern LISTENING =
@@ -74,11 +79,11 @@ class PostgresOutageTest extends ReliabilityTest {
     owner = postgres.database("scopeml", 4);
     Database.migrate(dataSource());
     Database.ensureReaderLogin(dataSource(), SCORER_USER, SCORER_PASSWORD);
-    predictBody = TelcoModels.storeAndPromote(dataSource());
     var store = new JdbcModelStore(dataSource());
+    predictBody = TelcoModel.servingOneYear(store).body(1);
     secondVersion =
         store
-            .saveVersion(StoredVersions.asNew(store, TelcoModels.MODEL, TelcoModels.SCOPE, 1))
+            .saveVersion(StoredVersions.asNew(store, TelcoModel.MODEL, TelcoModel.ONE_YEAR, 1))
             .version();
 
     var reader = new DatabaseSettings(owner.url(), SCORER_USER, SCORER_PASSWORD, 4, "scorer");
@@ -115,12 +120,13 @@ class PostgresOutageTest extends ReliabilityTest {
         scorers.stream()
             .map(
                 s ->
-                    new PredictionLoad(
-                        s.uri("/v1/models/" + TelcoModels.MODEL + "/predict"),
-                        predictBody,
-                        2,
-                        Duration.ofMillis(5),
-                        Duration.ofMinutes(5)))
+                    // Straight to the scorer, never resent: a request without an answer is a
+                    // failure of the scorer.
+                    HttpLoad.start(
+                        HttpLoad.Settings.post(s.uri(TelcoModel.PREDICT), predictBody)
+                            .withConnections(2)
+                            .withPause(Duration.ofMillis(5))
+                            .withDuration(Duration.ofMinutes(5))))
             .toList();
     String run = submitRun();
     Eventually.until(
@@ -148,11 +154,11 @@ class PostgresOutageTest extends ReliabilityTest {
       pickups.add(secondsFromReconnectToServed(scorers.get(i), loads.get(i)));
     }
     JsonNode view = awaitRun(trainer, run, Duration.ofMinutes(4));
-    loads.forEach(PredictionLoad::close);
+    List<LoadResult> results = loads.stream().map(HttpLoad.Running::stop).toList();
 
     // The cache answered everything, throughout, with the right numbers.
-    var outcomes = loads.stream().flatMap(l -> l.outcomes().stream()).toList();
-    var failures = outcomes.stream().filter(PredictionLoad.Outcome::failed).toList();
+    var outcomes = results.stream().flatMap(r -> r.samples().stream()).toList();
+    var failures = outcomes.stream().filter(Sample::failed).toList();
     long duringOutage =
         outcomes.stream()
             .filter(o -> o.answeredAtMillis() >= stopped.toEpochMilli())
@@ -161,13 +167,13 @@ class PostgresOutageTest extends ReliabilityTest {
     assertThat(failures).as("failed predictions").isEmpty();
     assertThat(duringOutage).as("predictions answered while the database was down").isPositive();
     assertThat(outcomes)
-        .extracting(PredictionLoad.Outcome::probabilities)
+        .extracting(PostgresOutageTest::probabilities)
         .as("every answer is the same prediction (v2 is a copy of v1)")
-        .containsOnly(outcomes.getFirst().probabilities());
+        .containsOnly(probabilities(outcomes.getFirst()));
     assertThat(
             outcomes.stream()
                 .filter(o -> o.answeredAtMillis() < promotedAt.toEpochMilli() - 1000)
-                .map(PredictionLoad.Outcome::modelVersion))
+                .map(o -> o.header("X-Model-Version")))
         .as("v1 until the promotion")
         .containsOnly("1");
     scorers.forEach(s -> assertThat(Http.statusOf(s.uri("/readyz"))).isEqualTo(200));
@@ -192,7 +198,7 @@ class PostgresOutageTest extends ReliabilityTest {
     assertThat(
             count(
                 "SELECT count(*) FROM promotion_events WHERE model = ? AND to_version = ?",
-                TelcoModels.MODEL,
+                TelcoModel.MODEL,
                 secondVersion))
         .isEqualTo(1);
 
@@ -258,7 +264,7 @@ class PostgresOutageTest extends ReliabilityTest {
     var body =
         Map.of(
             "scope",
-            TelcoModels.SCOPE.toString(),
+            TelcoModel.ONE_YEAR.toString(),
             "version",
             secondVersion,
             "reason",
@@ -269,7 +275,7 @@ class PostgresOutageTest extends ReliabilityTest {
         Duration.ofMillis(100),
         () -> {
           try {
-            reply.set(admin(trainer, "POST", "/v1/models/" + TelcoModels.MODEL + "/promote", body));
+            reply.set(admin(trainer, "POST", "/v1/models/" + TelcoModel.MODEL + "/promote", body));
             return reply.get().status() == 200;
           } catch (UncheckedIOException e) {
             return false;
@@ -283,7 +289,7 @@ class PostgresOutageTest extends ReliabilityTest {
    * Seconds between the scorer's change listener reconnecting (its backend's start, read from the
    * database by the pid the scorer logged) and the first answer from v2 that reached the load.
    */
-  private double secondsFromReconnectToServed(ServiceProcess scorer, PredictionLoad load)
+  private double secondsFromReconnectToServed(ServiceProcess scorer, HttpLoad.Running load)
       throws SQLException {
     var pid = new java.util.concurrent.atomic.AtomicInteger();
     Eventually.until(
@@ -301,12 +307,27 @@ class PostgresOutageTest extends ReliabilityTest {
     Eventually.until(
         PICKUP.plusSeconds(10),
         Duration.ofMillis(50),
-        () -> load.firstAnsweredBy(Integer.toString(secondVersion)).isPresent(),
+        () -> firstAnswerOfV2(load.soFar()).isPresent(),
         () -> scorer.name() + " to serve v" + secondVersion);
     Instant reconnected = backendStart(pid.get());
-    long served =
-        load.firstAnsweredBy(Integer.toString(secondVersion)).orElseThrow().answeredAtMillis();
+    long served = firstAnswerOfV2(load.soFar()).orElseThrow().answeredAtMillis();
     return (served - reconnected.toEpochMilli()) / 1000.0;
+  }
+
+  private Optional<Sample> firstAnswerOfV2(LoadResult load) {
+    return load.firstAnsweredWith("X-Model-Version", Integer.toString(secondVersion));
+  }
+
+  /** The first prediction's probabilities as JSON text, or the error when there is no answer. */
+  private static String probabilities(Sample sample) {
+    return sample.status() == 200
+        ? Http.JSON
+            .readTree(sample.text())
+            .path("predictions")
+            .path(0)
+            .path("probabilities")
+            .toString()
+        : sample.text();
   }
 
   private static List<Integer> listenerPids(ServiceProcess scorer) {

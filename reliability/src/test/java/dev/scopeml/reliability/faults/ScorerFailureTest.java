@@ -2,24 +2,25 @@ package dev.scopeml.reliability.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scopeml.load.HttpLoad;
+import dev.scopeml.load.LoadResult;
+import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.nginx.Backend;
-import dev.scopeml.nginx.LoadGenerator;
 import dev.scopeml.nginx.LocalTierDriver;
 import dev.scopeml.nginx.NginxProcess;
 import dev.scopeml.nginx.ScorerRelease;
-import dev.scopeml.nginx.TelcoModels;
 import dev.scopeml.nginx.TierController;
-import dev.scopeml.nginx.TierStateFile;
+import dev.scopeml.nginx.TierState;
 import dev.scopeml.nginx.TierTimeouts;
-import dev.scopeml.reliability.BuiltJars;
 import dev.scopeml.reliability.CaseReport;
 import dev.scopeml.reliability.Eventually;
 import dev.scopeml.reliability.ReliabilityTest;
-import java.net.URI;
+import dev.scopeml.testsupport.load.TierLoad;
+import dev.scopeml.testsupport.models.TelcoModel;
+import dev.scopeml.testsupport.services.Services;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -49,17 +50,13 @@ class ScorerFailureTest extends ReliabilityTest {
     Path nginx =
         NginxProcess.findBinary()
             .orElseThrow(() -> new IllegalStateException("nginx is not installed"));
-    body = TelcoModels.storeAndPromote(dataSource());
+    body = TelcoModel.servingOneYear(new JdbcModelStore(dataSource())).body(1);
     Path tier = workDirectory().resolve("tier");
-    driver =
-        new LocalTierDriver(
-            new NginxProcess(nginx, tier.resolve("nginx"), 2, "4m"),
-            logs(),
-            LocalTierDriver.currentJava());
+    driver = new LocalTierDriver(new NginxProcess(nginx, tier.resolve("nginx"), 2, "4m"), logs());
     controller =
         new TierController(
             driver,
-            new TierStateFile(tier.resolve("tier.json")),
+            TierState.file(tier.resolve("tier.json")),
             new TierTimeouts(Duration.ofMinutes(2), Duration.ofSeconds(35), Duration.ofSeconds(40)),
             step -> System.out.println("tier: " + step));
     port = freePort();
@@ -84,8 +81,7 @@ class ScorerFailureTest extends ReliabilityTest {
         driver.applyUpstream(backends);
       }
       Eventually.pause(Duration.ofMillis(500));
-      load.close();
-      report("nginx reload storm: 50 reloads under load, 3 scorers", load, "");
+      report("nginx reload storm: 50 reloads under load, 3 scorers", load.stop(), "");
     }
   }
 
@@ -103,10 +99,9 @@ class ScorerFailureTest extends ReliabilityTest {
       exitMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
       // nginx still has the dead scorer in its upstream: keep the load on to see it cope.
       Eventually.pause(Duration.ofSeconds(3));
-      load.close();
       report(
           "scorer SIGTERM while still in the nginx upstream (1 of 3)",
-          load,
+          load.stop(),
           String.format(
               "the scorer drained and exited %.1f s after the signal", exitMillis / 1000.0));
     }
@@ -121,8 +116,7 @@ class ScorerFailureTest extends ReliabilityTest {
       Eventually.pause(Duration.ofSeconds(1));
       ProcessHandle.of(victim.pid()).orElseThrow().destroyForcibly();
       Eventually.pause(Duration.ofSeconds(3));
-      load.close();
-      report("scorer SIGKILL under load (1 of 3)", load, "");
+      report("scorer SIGKILL under load (1 of 3)", load.stop(), "");
     }
     assertThat(controller.prune().backends()).hasSize(2);
   }
@@ -136,51 +130,37 @@ class ScorerFailureTest extends ReliabilityTest {
       Eventually.pause(Duration.ofSeconds(1));
       assertThat(controller.scale(1).backends()).hasSize(1);
       Eventually.pause(Duration.ofSeconds(1));
-      load.close();
+      LoadResult outcomes = load.stop();
       long stopped = before.stream().filter(pid -> ProcessHandle.of(pid).isEmpty()).count();
       assertThat(stopped).isEqualTo(1);
       report(
           "scorer SIGTERM through the controller (out of the upstream, drained, then stopped)",
-          load,
+          outcomes,
           "");
     }
   }
 
-  private LoadGenerator load() {
-    return new LoadGenerator(
-        URI.create("http://127.0.0.1:" + port + "/v1/models/" + TelcoModels.MODEL + "/predict"),
-        body,
-        6,
-        Duration.ofMillis(2),
-        Duration.ofMinutes(2));
+  /** Six clients through nginx with hardly a pause: requests are always in flight. */
+  private HttpLoad.Running load() {
+    return TierLoad.start(port, TelcoModel.PREDICT, body, 6, Duration.ofMillis(2));
   }
 
-  private void report(String name, LoadGenerator load, String detail) {
-    List<LoadGenerator.Outcome> failed =
-        load.outcomes().stream().filter(LoadGenerator.Outcome::failed).toList();
-    assertThat(load.outcomes()).as("requests sent").hasSizeGreaterThan(200);
-    assertThat(failed).as("failed requests").isEmpty();
+  private void report(String name, LoadResult load, String detail) {
+    assertThat(load.samples()).as("requests sent").hasSizeGreaterThan(200);
+    assertThat(load.failed()).as("failed requests").isEmpty();
     CaseReport.record(
         "faults",
         name,
-        load.outcomes().size(),
-        failed.size(),
+        load.samples().size(),
+        load.failures(),
         String.format(
             "%d resent by the client after a closed keep-alive connection%s; p99 %.0f ms",
-            load.resent(),
-            detail.isEmpty() ? "" : "; " + detail,
-            LoadGenerator.percentileMillis(load.outcomes(), 99)),
+            load.resent(), detail.isEmpty() ? "" : "; " + detail, load.percentileMillis(99)),
         getClass().getSimpleName());
   }
 
   private ScorerRelease release() {
     return new ScorerRelease(
-        "A",
-        BuiltJars.scorer().toString(),
-        Map.of(
-            "SCOPEML_DB_URL", database().url(),
-            "SCOPEML_DB_USER", database().user(),
-            "SCOPEML_DB_PASSWORD", database().password()),
-        List.of());
+        "A", scorerJar().toString(), Services.credentials(database()), List.of());
   }
 }

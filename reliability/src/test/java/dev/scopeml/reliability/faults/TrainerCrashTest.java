@@ -6,7 +6,7 @@ import dev.scopeml.reliability.CaseReport;
 import dev.scopeml.reliability.Eventually;
 import dev.scopeml.reliability.Http;
 import dev.scopeml.reliability.ReliabilityTest;
-import dev.scopeml.reliability.ServiceProcess;
+import dev.scopeml.testsupport.services.ServiceProcess;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.NginxProcess;
-import dev.scopeml.nginx.TelcoModels;
 import dev.scopeml.reliability.CaseReport;
 import dev.scopeml.reliability.Http;
 import dev.scopeml.reliability.ReliabilityTest;
-import dev.scopeml.reliability.ServiceProcess;
 import dev.scopeml.reliability.SharedStack;
+import dev.scopeml.testsupport.models.TelcoModel;
+import dev.scopeml.testsupport.services.ServiceProcess;
 import java.io.ByteArrayInputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -81,10 +81,10 @@ class MalformedRequestTest extends ReliabilityTest {
                 "id",
                 "corpus",
                 "parameters",
-                Map.of("scope", TelcoModels.SCOPE.toString()),
+                Map.of("scope", TelcoModel.ONE_YEAR.toString()),
                 "inputs",
                 inputs));
-    JsonNode metadata = Http.get(scorer.uri("/v2/models/" + TelcoModels.MODEL)).json();
+    JsonNode metadata = Http.get(scorer.uri("/v2/models/" + TelcoModel.MODEL)).json();
     int width = metadata.path("parameters").path("encoded_features").size();
     assertThat(width).as("encoded features in %s", metadata).isPositive();
     var row = new ArrayList<Double>();
@@ -94,7 +94,7 @@ class MalformedRequestTest extends ReliabilityTest {
     validTensor =
         Http.JSON.writeValueAsString(
             Map.of(
-                "parameters", Map.of("scope", TelcoModels.SCOPE.toString()),
+                "parameters", Map.of("scope", TelcoModel.ONE_YEAR.toString()),
                 "inputs",
                     List.of(
                         Map.of(
@@ -142,7 +142,7 @@ class MalformedRequestTest extends ReliabilityTest {
   void tenThousandMalformedRequestsGetNo5xxAndTheScorerStaysHealthy() throws Exception {
     var corpus =
         new MalformedRequests(
-                SEED, TelcoModels.MODEL, stack.predictBody(), List.of(validInfer, validTensor))
+                SEED, TelcoModel.MODEL, stack.predictBody(), List.of(validInfer, validTensor))
             .generate(PER_KIND);
     String before = prediction();
     long serverErrorsLogged = serverErrorsLogged();
@@ -203,12 +203,10 @@ class MalformedRequestTest extends ReliabilityTest {
   void oversizedBodiesAnswer413Json() {
     byte[] overScorer = padded(3 * 1024 * 1024);
     byte[] overNginx = padded(5 * 1024 * 1024);
-    URI direct = scorer.uri("/v1/models/" + TelcoModels.MODEL + "/predict");
-    URI proxied =
-        URI.create(
-            "http://127.0.0.1:" + nginxPort + "/v1/models/" + TelcoModels.MODEL + "/predict");
+    URI direct = scorer.uri(TelcoModel.PREDICT);
+    URI proxied = URI.create("http://127.0.0.1:" + nginxPort + TelcoModel.PREDICT);
     URI proxiedInfer =
-        URI.create("http://127.0.0.1:" + nginxPort + "/v2/models/" + TelcoModels.MODEL + "/infer");
+        URI.create("http://127.0.0.1:" + nginxPort + "/v2/models/" + TelcoModel.MODEL + "/infer");
     var cases = new LinkedHashMap<String, HttpRequest>();
     cases.put("3 MB to the scorer (limit 2 MB)", request(direct, overScorer, false));
     cases.put("3 MB chunked to the scorer", request(direct, overScorer, true));
@@ -292,9 +290,7 @@ class MalformedRequestTest extends ReliabilityTest {
   }
 
   private String prediction() {
-    Http.Reply reply =
-        Http.postJson(
-            scorer.uri("/v1/models/" + TelcoModels.MODEL + "/predict"), stack.predictBody());
+    Http.Reply reply = Http.postJson(scorer.uri(TelcoModel.PREDICT), stack.predictBody());
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     return reply.json().path("predictions").toString();
   }
@@ -327,7 +323,7 @@ class MalformedRequestTest extends ReliabilityTest {
   }
 
   private URI inferUri() {
-    return scorer.uri("/v2/models/" + TelcoModels.MODEL + "/infer");
+    return scorer.uri("/v2/models/" + TelcoModel.MODEL + "/infer");
   }
 
   /** A valid-looking predict body padded to {@code size} bytes with an unknown field. */

@@ -9,6 +9,7 @@ import dev.scopeml.scorer.modelcache.LoadedModel;
 import dev.scopeml.scorer.modelcache.ModelResolver;
 import dev.scopeml.scorer.scoring.Observation;
 import dev.scopeml.scorer.scoring.PredictionMetrics;
+import dev.scopeml.scorer.scoring.RowOrder;
 import dev.scopeml.scorer.scoring.ScopeGroup;
 import dev.scopeml.scorer.scoring.Scoring;
 import dev.scopeml.scorer.web.BadRequestException;
@@ -169,24 +170,31 @@ class InferenceController {
     var answering = new TreeSet<Integer>();
     var answeringScopes = new TreeSet<String>();
     boolean fallback = false;
-    for (ScopeGroup group : groups) {
+    var scored = new double[groups.size()][];
+    var slots = new int[groups.size()][];
+    var scopeOfGroup = new String[groups.size()];
+    for (int g = 0; g < groups.size(); g++) {
+      ScopeGroup group = groups.get(g);
       LoadedModel loaded = group.resolution().model();
-      double[] scored = scoring.predict(group, inputs.writer());
-      int[] slots = classSlots(loaded, classes);
-      int[] groupRows = group.rows();
-      String scope = loaded.key().scope().toString();
-      for (int i = 0; i < groupRows.length; i++) {
-        int row = groupRows[i];
-        for (int c = 0; c < slots.length; c++) {
-          probabilities[row * classes.size() + slots[c]] = scored[i * slots.length + c];
-        }
-        labels[row] = loaded.className(Scoring.argmax(scored, i, slots.length));
-        scopes[row] = scope;
-        versions[row] = loaded.version();
-      }
+      scored[g] = scoring.predict(group, inputs.writer());
+      slots[g] = classSlots(loaded, classes);
+      scopeOfGroup[g] = loaded.key().scope().toString();
       answering.add(loaded.version());
-      answeringScopes.add(scope);
+      answeringScopes.add(scopeOfGroup[g]);
       fallback |= group.resolution().fallback();
+    }
+    RowOrder order = RowOrder.of(groups, rows);
+    for (int row = 0; row < rows; row++) {
+      int g = order.group(row);
+      int i = order.indexInGroup(row);
+      LoadedModel loaded = groups.get(g).resolution().model();
+      int[] slot = slots[g];
+      for (int c = 0; c < slot.length; c++) {
+        probabilities[row * classes.size() + slot[c]] = scored[g][i * slot.length + c];
+      }
+      labels[row] = loaded.className(Scoring.argmax(scored[g], i, slot.length));
+      scopes[row] = scopeOfGroup[g];
+      versions[row] = loaded.version();
     }
     var outputs = new ArrayList<OutputTensor>(4);
     for (String name : wanted) {

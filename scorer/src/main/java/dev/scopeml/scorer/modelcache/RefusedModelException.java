@@ -5,7 +5,7 @@ package dev.scopeml.scorer.modelcache;
  * match its checksum or cannot be decoded, or it answers the stored reference rows differently.
  * Versions are immutable, so a refusal is final for that version.
  */
-public final class RefusedModelException extends RuntimeException {
+final class RefusedModelException extends RuntimeException {
 
   private final Reason reason;
 

@@ -1,6 +1,7 @@
 package dev.scopeml.scorer.prediction;
 
 import dev.scopeml.scorer.modelcache.LoadedModel;
+import dev.scopeml.scorer.scoring.RowOrder;
 import dev.scopeml.scorer.scoring.ScopeGroup;
 import dev.scopeml.scorer.scoring.Scoring;
 import java.io.ByteArrayOutputStream;
@@ -42,15 +43,7 @@ final class PredictResponse {
    * @param rows the number of rows in the request
    */
   static byte[] json(String model, List<ScopeGroup> groups, double[][] probabilities, int rows) {
-    int[] groupOfRow = new int[rows];
-    int[] indexInGroup = new int[rows];
-    for (int g = 0; g < groups.size(); g++) {
-      int[] members = groups.get(g).rows();
-      for (int i = 0; i < members.length; i++) {
-        groupOfRow[members[i]] = g;
-        indexInGroup[members[i]] = i;
-      }
-    }
+    RowOrder order = RowOrder.of(groups, rows);
     var out = new ByteArrayOutputStream(128 + 160 * rows);
     try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
       json.writeStartObject();
@@ -58,8 +51,8 @@ final class PredictResponse {
       json.writeName("predictions");
       json.writeStartArray();
       for (int row = 0; row < rows; row++) {
-        int g = groupOfRow[row];
-        prediction(json, groups.get(g), probabilities[g], indexInGroup[row]);
+        int g = order.group(row);
+        prediction(json, groups.get(g), probabilities[g], order.indexInGroup(row));
       }
       json.writeEndArray();
       json.writeEndObject();

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param field the request field at fault, e.g. {@code instances[2].tenure}, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ApiError(String error, String field) {
+record ApiError(String error, String field) {
 
   public static ApiError of(String error) {
     return new ApiError(error, null);

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scopeml.scorer.RunningScorer;
 import dev.scopeml.scorer.ScorerTest;
-import dev.scopeml.scorer.TelcoModels;
-import dev.scopeml.scorer.TelcoModels.Trained;
+import dev.scopeml.testsupport.models.TelcoModel;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,8 +20,8 @@ class ConstantEndpointTest extends ScorerTest {
 
   @Test
   void theConstantEndpointAnswersAsPredictDoes() {
-    Trained trained = TelcoModels.train("One year", 5, 7);
-    store().registerFamily(TelcoModels.family(trained.schema()));
+    TelcoModel trained = TelcoModel.train("One year", 5, 4, 7);
+    store().registerFamily(trained.family());
     storeAndPromote(trained.toVersion());
     RunningScorer scorer = startReadyScorer(Map.of("scopeml.scorer.benchmark-endpoint", "true"));
     var row = new HashMap<>(trained.holdout().get(0));

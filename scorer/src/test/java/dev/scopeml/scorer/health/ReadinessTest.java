@@ -9,8 +9,7 @@ import dev.scopeml.modelstore.database.DatabaseSettings;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.scorer.RunningScorer;
 import dev.scopeml.scorer.ScorerTest;
-import dev.scopeml.scorer.TelcoModels;
-import dev.scopeml.scorer.TelcoModels.Trained;
+import dev.scopeml.testsupport.models.TelcoModel;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -43,8 +42,8 @@ class ReadinessTest extends ScorerTest {
     try (HikariDataSource pool = Database.pool(settings)) {
       Database.migrate(pool);
       var store = new JdbcModelStore(pool);
-      Trained trained = TelcoModels.train("One year", 10, 11);
-      store.registerFamily(TelcoModels.family(trained.schema()));
+      TelcoModel trained = TelcoModel.train("One year", 10, 4, 11);
+      store.registerFamily(trained.family());
       var saved = store.saveVersion(trained.toVersion());
       store.promote(saved.model(), saved.scope(), saved.version(), "test", "test");
     }
@@ -55,9 +54,9 @@ class ReadinessTest extends ScorerTest {
 
   @Test
   void onShutdownReadinessFlipsWhileRequestsAreStillAnswered() throws Exception {
-    Trained trained = TelcoModels.train("Two year", 10, 12);
-    if (store().family(TelcoModels.MODEL).isEmpty()) {
-      store().registerFamily(TelcoModels.family(trained.schema()));
+    TelcoModel trained = TelcoModel.train("Two year", 10, 4, 12);
+    if (store().family(TelcoModel.MODEL).isEmpty()) {
+      store().registerFamily(trained.family());
     }
     storeAndPromote(trained.toVersion());
     RunningScorer scorer = startReadyScorer(Map.of("scopeml.scorer.shutdown-delay", "3s"));

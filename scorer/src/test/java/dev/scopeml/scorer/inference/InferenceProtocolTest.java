@@ -8,8 +8,7 @@ import dev.scopeml.modelstore.schema.Feature;
 import dev.scopeml.modelstore.schema.FeatureKind;
 import dev.scopeml.scorer.RunningScorer;
 import dev.scopeml.scorer.ScorerTest;
-import dev.scopeml.scorer.TelcoModels;
-import dev.scopeml.scorer.TelcoModels.Trained;
+import dev.scopeml.testsupport.models.TelcoModel;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,16 +26,16 @@ class InferenceProtocolTest extends ScorerTest {
 
   private static final String SCORER_VERSION = "test-7";
 
-  private Trained oneYear;
-  private Trained twoYear;
+  private TelcoModel oneYear;
+  private TelcoModel twoYear;
   private ModelVersion v1;
   private RunningScorer scorer;
 
   @BeforeAll
   void serveTwoScopes() {
-    oneYear = TelcoModels.train("One year", 20, 8);
-    twoYear = TelcoModels.train("Two year", 20, 9);
-    store().registerFamily(TelcoModels.family(oneYear.schema()));
+    oneYear = TelcoModel.train("One year", 20, 4, 8);
+    twoYear = TelcoModel.train("Two year", 20, 4, 9);
+    store().registerFamily(oneYear.family());
     v1 = storeAndPromote(oneYear.toVersion());
     storeAndPromote(twoYear.toVersion());
     scorer = startReadyScorer(Map.of("scopeml.scorer.version", SCORER_VERSION));

@@ -1,8 +1,8 @@
 package dev.scopeml.scorer.modelcache;
 
 import dev.scopeml.learning.prediction.Predictor;
-import dev.scopeml.modelstore.registry.StoredModels;
 import dev.scopeml.modelstore.scope.ScopeKey;
+import dev.scopeml.testsupport.models.StoredModels;
 import java.util.Arrays;
 
 /** Loaded versions for cache tests: a constant predictor under a scope of model {@code m}. */

@@ -6,8 +6,7 @@ import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.modelstore.registry.ModelVersion;
 import dev.scopeml.scorer.RunningScorer;
 import dev.scopeml.scorer.ScorerTest;
-import dev.scopeml.scorer.TelcoModels;
-import dev.scopeml.scorer.TelcoModels.Trained;
+import dev.scopeml.testsupport.models.TelcoModel;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -23,10 +22,10 @@ class ForgedNotificationTest extends ScorerTest {
 
   @Test
   void aNotificationNamingAnInactiveVersionChangesNothing() throws SQLException {
-    Trained first = TelcoModels.train("One year", 20, 1);
-    store().registerFamily(TelcoModels.family(first.schema()));
+    TelcoModel first = TelcoModel.train("One year", 20, 4, 1);
+    store().registerFamily(first.family());
     ModelVersion v1 = storeAndPromote(first.toVersion());
-    ModelVersion v2 = store().saveVersion(TelcoModels.train("One year", 30, 2).toVersion());
+    ModelVersion v2 = store().saveVersion(TelcoModel.train("One year", 30, 4, 2).toVersion());
     List<Map<String, Object>> rows = first.holdout().subList(0, 2);
     // A long poll: only the change feed can move the served version during the test.
     RunningScorer scorer = startReadyScorer(Map.of("scopeml.scorer.poll-interval", "10m"));
@@ -46,7 +45,7 @@ class ForgedNotificationTest extends ScorerTest {
         .as("a forged notification switched the served version")
         .isFalse();
 
-    store().promote(TelcoModels.MODEL, v2.scope(), v2.version(), "test", "real promotion");
+    store().promote(TelcoModel.MODEL, v2.scope(), v2.version(), "test", "real promotion");
     assertThat(eventually(Duration.ofSeconds(5), () -> served(scorer, rows) == v2.version()))
         .as("a real promotion is still served")
         .isTrue();

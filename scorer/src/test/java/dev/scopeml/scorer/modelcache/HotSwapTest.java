@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.scopeml.modelstore.registry.ModelVersion;
 import dev.scopeml.scorer.RunningScorer;
 import dev.scopeml.scorer.ScorerTest;
-import dev.scopeml.scorer.TelcoModels;
-import dev.scopeml.scorer.TelcoModels.Trained;
+import dev.scopeml.testsupport.models.TelcoModel;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,9 +36,9 @@ class HotSwapTest extends ScorerTest {
 
   @Test
   void everyScorerServesThePromotedVersionWithinOneSecondWithoutFailures() throws Exception {
-    Trained first = TelcoModels.train(SCOPE, 20, 1);
-    Trained second = TelcoModels.train(SCOPE, 40, 2);
-    store().registerFamily(TelcoModels.family(first.schema()));
+    TelcoModel first = TelcoModel.train(SCOPE, 20, 4, 1);
+    TelcoModel second = TelcoModel.train(SCOPE, 40, 4, 2);
+    store().registerFamily(first.family());
     ModelVersion v1 = storeAndPromote(first.toVersion());
     ModelVersion v2 = store().saveVersion(second.toVersion());
     List<Map<String, Object>> rows = first.holdout().subList(0, 5);
@@ -75,7 +74,7 @@ class HotSwapTest extends ScorerTest {
                   }));
     }
     Thread.sleep(1_000);
-    store().promote(TelcoModels.MODEL, v2.scope(), v2.version(), "test", "hot swap");
+    store().promote(TelcoModel.MODEL, v2.scope(), v2.version(), "test", "hot swap");
     long promoted = System.nanoTime();
     boolean switched =
         eventually(

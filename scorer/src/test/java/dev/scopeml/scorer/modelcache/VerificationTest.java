@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scopeml.modelstore.registry.ModelVersion;
 import dev.scopeml.scorer.RunningScorer;
 import dev.scopeml.scorer.ScorerTest;
-import dev.scopeml.scorer.TelcoModels;
-import dev.scopeml.scorer.TelcoModels.Trained;
+import dev.scopeml.testsupport.models.StoredVersions;
+import dev.scopeml.testsupport.models.TelcoModel;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,17 +29,17 @@ class VerificationTest extends ScorerTest {
 
   private static final String SCOPE = "One year";
 
-  private Trained good;
-  private Trained other;
+  private TelcoModel good;
+  private TelcoModel other;
   private ModelVersion v1;
   private RunningScorer scorer;
   private List<Map<String, Object>> rows;
 
   @BeforeAll
   void serveVersionOne() {
-    good = TelcoModels.train(SCOPE, 20, 3);
-    other = TelcoModels.train(SCOPE, 30, 4);
-    store().registerFamily(TelcoModels.family(good.schema()));
+    good = TelcoModel.train(SCOPE, 20, 4, 3);
+    other = TelcoModel.train(SCOPE, 30, 4, 4);
+    store().registerFamily(good.family());
     v1 = storeAndPromote(good.toVersion());
     rows = good.holdout().subList(0, 3);
     // A long poll interval: only the change feed and the reconcile on reconnect can move versions.
@@ -49,15 +49,16 @@ class VerificationTest extends ScorerTest {
 
   @Test
   @Order(1)
-  void anArtifactAlteredInTheDatabaseIsRefusedAndTheOldVersionKeepsServing() throws SQLException {
-    int tampered = insertTamperedCopyOf(v1);
-    store().promote(TelcoModels.MODEL, v1.scope(), tampered, "test", "tampered");
+  void anArtifactAlteredInTheDatabaseIsRefusedAndTheOldVersionKeepsServing() {
+    // Stored versions are immutable: tampering inserts a copy whose artifact has a byte flipped.
+    int tampered = StoredVersions.insertFlipped(dataSource(), store(), v1);
+    store().promote(TelcoModel.MODEL, v1.scope(), tampered, "test", "tampered");
 
     assertThat(eventually(Duration.ofSeconds(10), () -> refusals("artifact") == 1))
         .as("refusal counted in scopeml_model_refused_total")
         .isTrue();
     assertThat(servedVersion()).isEqualTo(v1.version());
-    assertThat(store().activeVersion(TelcoModels.MODEL, v1.scope()).orElseThrow().version())
+    assertThat(store().activeVersion(TelcoModel.MODEL, v1.scope()).orElseThrow().version())
         .as("the registry does say the tampered version is active")
         .isEqualTo(tampered);
   }
@@ -93,7 +94,7 @@ class VerificationTest extends ScorerTest {
       kill.execute();
     }
     // Promote at once, before the listener can reconnect: its notification is lost.
-    store().promote(TelcoModels.MODEL, v1.scope(), v1.version(), "test", "while disconnected");
+    store().promote(TelcoModel.MODEL, v1.scope(), v1.version(), "test", "while disconnected");
 
     assertThat(eventually(Duration.ofSeconds(15), () -> servedVersion() == v1.version()))
         .as("served after the reconcile")
@@ -123,49 +124,5 @@ class VerificationTest extends ScorerTest {
         .filter(line -> line.contains("reason=\"" + reason + "\""))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
         .sum();
-  }
-
-  /**
-   * Inserts the next version of {@code source}'s scope as a copy whose artifact has one byte
-   * flipped, straight through SQL: versions are immutable, so tampering means a new row.
-   */
-  private int insertTamperedCopyOf(ModelVersion source) throws SQLException {
-    byte[] artifact =
-        store().artifact(source.model(), source.scope(), source.version()).orElseThrow().bytes();
-    artifact[artifact.length - 10] ^= 0x5A;
-    try (var connection = dataSource().getConnection()) {
-      connection.setAutoCommit(false);
-      int version;
-      try (var bump =
-          connection.prepareStatement(
-              "UPDATE model_scopes SET last_version = last_version + 1"
-                  + " WHERE model = ? AND scope = ? RETURNING last_version")) {
-        bump.setString(1, source.model());
-        bump.setString(2, source.scope().toString());
-        try (var result = bump.executeQuery()) {
-          result.next();
-          version = result.getInt(1);
-        }
-      }
-      try (var insert =
-          connection.prepareStatement(
-              """
-              INSERT INTO model_versions (model, scope, version, format, algorithm,
-                hyperparameters, metrics, feature_schema, reference, provenance, run_id,
-                artifact, artifact_sha256, artifact_bytes)
-              SELECT model, scope, ?, format, algorithm, hyperparameters, metrics,
-                feature_schema, reference, provenance, NULL, ?, artifact_sha256, artifact_bytes
-              FROM model_versions WHERE model = ? AND scope = ? AND version = ?
-              """)) {
-        insert.setInt(1, version);
-        insert.setBytes(2, artifact);
-        insert.setString(3, source.model());
-        insert.setString(4, source.scope().toString());
-        insert.setInt(5, source.version());
-        assertThat(insert.executeUpdate()).isEqualTo(1);
-      }
-      connection.commit();
-      return version;
-    }
   }
 }

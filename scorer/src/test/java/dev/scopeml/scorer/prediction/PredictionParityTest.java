@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.scopeml.modelstore.registry.ModelVersion;
 import dev.scopeml.scorer.RunningScorer;
 import dev.scopeml.scorer.ScorerTest;
-import dev.scopeml.scorer.TelcoModels;
-import dev.scopeml.scorer.TelcoModels.Trained;
+import dev.scopeml.testsupport.models.TelcoModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,24 +23,24 @@ import tools.jackson.databind.JsonNode;
  */
 class PredictionParityTest extends ScorerTest {
 
-  private final Map<String, Trained> byContract = new LinkedHashMap<>();
+  private final Map<String, TelcoModel> byContract = new LinkedHashMap<>();
   private final Map<String, Integer> versionOf = new HashMap<>();
-  private Trained global;
+  private TelcoModel global;
   private RunningScorer scorer;
 
   @BeforeAll
   void storeModelsAndStartScorer() {
     // Two scopes of their own; "Two year" is left to the global model.
     for (String contract : List.of("Month-to-month", "One year")) {
-      Trained trained = TelcoModels.train(contract, 20, 7);
+      TelcoModel trained = TelcoModel.train(contract, 20, 4, 7);
       if (byContract.isEmpty()) {
-        store().registerFamily(TelcoModels.family(trained.schema()));
+        store().registerFamily(trained.family());
       }
       ModelVersion saved = storeAndPromote(trained.toVersion());
       byContract.put(contract, trained);
       versionOf.put(contract, saved.version());
     }
-    global = TelcoModels.train(null, 20, 7);
+    global = TelcoModel.train(null, 20, 4, 7);
     versionOf.put("*", storeAndPromote(global.toVersion()).version());
     scorer = startReadyScorer(Map.of());
   }
@@ -49,7 +48,7 @@ class PredictionParityTest extends ScorerTest {
   @Test
   void batchPredictionsEqualTheTrainerSide() {
     for (var entry : byContract.entrySet()) {
-      Trained trained = entry.getValue();
+      TelcoModel trained = entry.getValue();
       List<Map<String, Object>> rows = trained.holdout().subList(0, 200);
       var response =
           scorer.post(
@@ -84,8 +83,8 @@ class PredictionParityTest extends ScorerTest {
     var rows = new ArrayList<Map<String, Object>>();
     var expected = new ArrayList<double[]>();
     var scopes = new ArrayList<String>();
-    for (String contract : TelcoModels.CONTRACTS) {
-      Trained answering = byContract.getOrDefault(contract, global);
+    for (String contract : TelcoModel.CONTRACTS) {
+      TelcoModel answering = byContract.getOrDefault(contract, global);
       Map<String, Object> row =
           byContract.getOrDefault(contract, byContract.get("One year")).holdout().get(3);
       var withScope = new HashMap<>(row);
@@ -118,7 +117,7 @@ class PredictionParityTest extends ScorerTest {
 
   @Test
   void singleRowsEqualTheTrainerSide() {
-    Trained trained = byContract.get("One year");
+    TelcoModel trained = byContract.get("One year");
     for (Map<String, Object> row : trained.holdout().subList(0, 50)) {
       var response =
           scorer.post(

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scopeml.scorer.RunningScorer;
 import dev.scopeml.scorer.ScorerTest;
-import dev.scopeml.scorer.TelcoModels;
-import dev.scopeml.scorer.TelcoModels.Trained;
+import dev.scopeml.testsupport.models.TelcoModel;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -35,8 +34,8 @@ class BadInputTest extends ScorerTest {
 
   @BeforeAll
   void serveOneScope() {
-    Trained trained = TelcoModels.train("One year", 10, 5);
-    store().registerFamily(TelcoModels.family(trained.schema()));
+    TelcoModel trained = TelcoModel.train("One year", 10, 4, 5);
+    store().registerFamily(trained.family());
     storeAndPromote(trained.toVersion());
     var row = new HashMap<>(trained.holdout().get(0));
     row.remove("contract");
