@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /readyz} and {@code /livez} on the main port, for nginx, compose healthchecks and the
- * rollout controller: 200 when ready (or live), 503 otherwise.
+ * {@code /readyz} and {@code /livez} on both listeners, for the tier controller, compose
+ * healthchecks and clients that probe: 200 when ready (or live), 503 otherwise.
  */
 @RestController
 class ProbeController {

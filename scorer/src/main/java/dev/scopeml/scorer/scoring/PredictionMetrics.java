@@ -38,6 +38,7 @@ public final class PredictionMetrics {
   private final Map<ScopeKey, Counter> scopeCounters = new ConcurrentHashMap<>();
   private final Map<ScopeKey, Timer> scopeTimers = new ConcurrentHashMap<>();
   private final Map<ErrorKey, Counter> errors = new ConcurrentHashMap<>();
+  private volatile boolean counting = true;
 
   PredictionMetrics(MeterRegistry registry, ScorerProperties properties) {
     this.registry = registry;
@@ -49,6 +50,9 @@ public final class PredictionMetrics {
    * rows belong to several scopes).
    */
   public void success(String api, String model, Collection<String> scopes, long nanos) {
+    if (!counting) {
+      return;
+    }
     modelTimers
         .computeIfAbsent(new ModelKey(api, model), this::modelTimer)
         .record(nanos, TimeUnit.NANOSECONDS);
@@ -63,7 +67,20 @@ public final class PredictionMetrics {
 
   /** Counts a refused or failed request. */
   public void error(String api, String model, String scope, int status) {
+    if (!counting) {
+      return;
+    }
     errors.computeIfAbsent(new ErrorKey(api, model, scope, status), this::errorCounter).increment();
+  }
+
+  /** Stops counting while the warm-up replays reference rows: those requests are no client's. */
+  public void pause() {
+    counting = false;
+  }
+
+  /** Counts again. */
+  public void resume() {
+    counting = true;
   }
 
   private Timer modelTimer(ModelKey key) {
