@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** Command lines that run ScopeML's jars and classes with the JDK this JVM runs on. */
@@ -38,6 +39,20 @@ public final class JavaCommand {
     command.add("-jar");
     command.add(jar.toString());
     return command;
+  }
+
+  /**
+   * How ScopeML launches its Spring Boot jars: the extracted jar with its JDK AOT cache ({@link
+   * AotCache}), recorded by {@code training} on the first launch of each build of the jar; the
+   * packaged jar where no cache could be recorded.
+   *
+   * @param progress told when the one-off recording runs (it takes seconds)
+   */
+  public static List<String> fastJar(
+      List<String> jvmOptions, Path jar, AotTraining training, Consumer<String> progress) {
+    AotCache cache = AotCache.of(jar);
+    cache.prepare(training, progress);
+    return cache.command(jvmOptions);
   }
 
   /** {@code java <jvmOptions> -cp <this JVM's class path> <mainClass>}. */

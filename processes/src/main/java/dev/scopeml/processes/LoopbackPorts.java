@@ -5,9 +5,18 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Ports on 127.0.0.1, where every process ScopeML starts on this machine listens. */
 public final class LoopbackPorts {
+
+  /** Below this, ports are the usual ones of well-known services: never handed out. */
+  private static final int LOWEST_FIXED = 10_000;
+
+  private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
 
   private LoopbackPorts() {}
 
@@ -28,6 +37,39 @@ public final class LoopbackPorts {
       return true;
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  /**
+   * A free port below the kernel's ephemeral range ({@code ip_local_port_range}), for a listener
+   * that comes and goes at an address written elsewhere (an nginx upstream slot): the kernel never
+   * picks such a port on its own as the local port of a connection, so it stays free while nothing
+   * listens on it. Falls back to {@link #free()} where the range is unknown or leaves no room.
+   *
+   * @param avoid ports already given out, though perhaps not bound yet
+   */
+  public static int outsideEphemeralRange(Set<Integer> avoid) {
+    int low = ephemeralLow();
+    if (low - LOWEST_FIXED < 1000) {
+      return free();
+    }
+    var random = ThreadLocalRandom.current();
+    for (int attempt = 0; attempt < 500; attempt++) {
+      int port = random.nextInt(LOWEST_FIXED, low);
+      if (!avoid.contains(port) && isFree(port)) {
+        return port;
+      }
+    }
+    return free();
+  }
+
+  /** The first port of the ephemeral range, or 0 if it cannot be read. */
+  private static int ephemeralLow() {
+    try {
+      String range = Files.readString(EPHEMERAL_RANGE).strip();
+      return Integer.parseInt(range.split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
     }
   }
 
