@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import javax.net.ssl.SSLContext;
 
 /**
  * The load generator of the tests and benchmarks: a fixed number of keep-alive connections to
@@ -39,6 +40,7 @@ public final class HttpLoad {
    * @param duration how long requests are due for; a run may be stopped earlier
    * @param connections connections (and threads)
    * @param resend what to do with a request whose connection closed before answering
+   * @param tls the TLS client to connect with, or null for plain HTTP
    */
   public record Settings(
       int port,
@@ -47,7 +49,8 @@ public final class HttpLoad {
       Duration pause,
       Duration duration,
       int connections,
-      Resend resend) {
+      Resend resend,
+      SSLContext tls) {
 
     public Settings {
       requests = List.copyOf(requests);
@@ -58,7 +61,8 @@ public final class HttpLoad {
      * resending; change what differs with the {@code with…} methods.
      */
     public static Settings of(int port, List<byte[]> requests) {
-      return new Settings(port, requests, 0, Duration.ZERO, Duration.ofMinutes(1), 1, Resend.NEVER);
+      return new Settings(
+          port, requests, 0, Duration.ZERO, Duration.ofMinutes(1), 1, Resend.NEVER, null);
     }
 
     /** JSON {@code body} POSTed to {@code target}, an http URI on 127.0.0.1. */
@@ -69,23 +73,28 @@ public final class HttpLoad {
 
     /** Open loop at {@code perSecond} requests per second. */
     public Settings withRate(double perSecond) {
-      return new Settings(port, requests, perSecond, pause, duration, connections, resend);
+      return new Settings(port, requests, perSecond, pause, duration, connections, resend, tls);
     }
 
     public Settings withPause(Duration between) {
-      return new Settings(port, requests, rate, between, duration, connections, resend);
+      return new Settings(port, requests, rate, between, duration, connections, resend, tls);
     }
 
     public Settings withDuration(Duration lasting) {
-      return new Settings(port, requests, rate, pause, lasting, connections, resend);
+      return new Settings(port, requests, rate, pause, lasting, connections, resend, tls);
     }
 
     public Settings withConnections(int count) {
-      return new Settings(port, requests, rate, pause, duration, count, resend);
+      return new Settings(port, requests, rate, pause, duration, count, resend, tls);
     }
 
     public Settings withResend(Resend policy) {
-      return new Settings(port, requests, rate, pause, duration, connections, policy);
+      return new Settings(port, requests, rate, pause, duration, connections, policy, tls);
+    }
+
+    /** Over TLS, trusting what {@code client} trusts. */
+    public Settings withTls(SSLContext client) {
+      return new Settings(port, requests, rate, pause, duration, connections, resend, client);
     }
   }
 
@@ -130,7 +139,7 @@ public final class HttpLoad {
                     () -> {
                       try (var connection =
                           new KeepAliveConnection(
-                              settings.port(), TIMEOUT_MILLIS, settings.resend())) {
+                              settings.port(), TIMEOUT_MILLIS, settings.resend(), settings.tls())) {
                         while (!stopped.get()) {
                           long ticket = tickets.getAndIncrement();
                           if (ticket >= total) {

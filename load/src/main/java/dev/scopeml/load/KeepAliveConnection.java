@@ -5,17 +5,21 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
- * One HTTP/1.1 keep-alive connection to 127.0.0.1, sending pre-encoded requests one at a time. It
- * reconnects for the next request when the server closed it. A request whose reused connection
- * closed before answering is resent or failed as its {@link Resend} says.
+ * One HTTP/1.1 keep-alive connection to 127.0.0.1, plain or TLS, sending pre-encoded requests one
+ * at a time. It reconnects for the next request when the server closed it. A request whose reused
+ * connection closed before answering is resent or failed as its {@link Resend} says.
  */
 public final class KeepAliveConnection implements AutoCloseable {
 
   private final InetSocketAddress address;
   private final int timeoutMillis;
   private final Resend resend;
+  private final SSLSocketFactory tls;
   private Socket socket;
   private OutputStream out;
   private HttpResponseReader reader;
@@ -37,9 +41,20 @@ public final class KeepAliveConnection implements AutoCloseable {
    * @param resend what to do with a request its connection closed under
    */
   public KeepAliveConnection(int port, int timeoutMillis, Resend resend) {
+    this(port, timeoutMillis, resend, null);
+  }
+
+  /**
+   * @param port the port on 127.0.0.1
+   * @param timeoutMillis connect and read timeout
+   * @param resend what to do with a request its connection closed under
+   * @param tls the TLS client to connect with, or null for plain HTTP
+   */
+  public KeepAliveConnection(int port, int timeoutMillis, Resend resend, SSLContext tls) {
     this.address = new InetSocketAddress("127.0.0.1", port);
     this.timeoutMillis = timeoutMillis;
     this.resend = resend;
+    this.tls = tls == null ? null : tls.getSocketFactory();
   }
 
   /**
@@ -76,6 +91,12 @@ public final class KeepAliveConnection implements AutoCloseable {
       socket.setTcpNoDelay(true);
       socket.connect(address, timeoutMillis);
       socket.setSoTimeout(timeoutMillis);
+      if (tls != null) {
+        // The handshake is part of connecting: a failure there is no reply to a request.
+        var secure = (SSLSocket) tls.createSocket(socket, "localhost", address.getPort(), true);
+        secure.startHandshake();
+        socket = secure;
+      }
       out = socket.getOutputStream();
       reader = new HttpResponseReader(new BufferedInputStream(socket.getInputStream(), 16 * 1024));
     }
