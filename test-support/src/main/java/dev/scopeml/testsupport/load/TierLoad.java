@@ -5,13 +5,13 @@ import dev.scopeml.load.HttpRequests;
 import dev.scopeml.load.Resend;
 import java.time.Duration;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 
 /**
- * The load the scorer-tier tests keep on nginx while they roll out, scale, reload and kill: a few
- * connections sending one predict body with a short pause, for at most two minutes. A request whose
- * idle keep-alive connection a retiring nginx worker closed just as it went out is resent once, as
- * HTTP/1.1 allows for an idempotent request, and reported as resent. To count such a request as a
- * plain client would, as a failure, load with {@link HttpLoad} and {@link Resend#NEVER} instead.
+ * The load the scorer-tier tests keep on nginx while they roll out, scale and kill: a few
+ * connections sending one predict body with a short pause, for at most two minutes, never resending
+ * a request ({@link Resend#NEVER}): a request without a complete response is a failed one, as curl
+ * or wrk would count it.
  */
 public final class TierLoad {
 
@@ -27,11 +27,18 @@ public final class TierLoad {
    */
   public static HttpLoad.Running start(
       int nginxPort, String path, String body, int connections, Duration pause) {
+    return start(nginxPort, path, body, connections, pause, null);
+  }
+
+  /** {@link #start(int, String, String, int, Duration)} over TLS, trusting {@code tls}. */
+  public static HttpLoad.Running start(
+      int nginxPort, String path, String body, int connections, Duration pause, SSLContext tls) {
     return HttpLoad.start(
         HttpLoad.Settings.of(nginxPort, List.of(HttpRequests.postJson(nginxPort, path, body)))
             .withConnections(connections)
             .withPause(pause)
             .withDuration(AT_MOST)
-            .withResend(Resend.ONCE_AFTER_CLOSED_CONNECTION));
+            .withResend(Resend.NEVER)
+            .withTls(tls));
   }
 }

@@ -31,7 +31,8 @@ public final class ServiceJars {
 
   /**
    * A copy of {@code jar}, made once per JVM in {@code target/jars}, so that a rebuild of its
-   * module while a suite runs cannot swap or truncate the jar under a running test.
+   * module while a suite runs cannot swap or truncate the jar under a running test. The copy keeps
+   * the jar's modification time, so its AOT cache (made once per jar) outlives the run.
    */
   public static synchronized Path pinned(Path jar) {
     return PINNED.computeIfAbsent(jar, ServiceJars::copy);
@@ -49,7 +50,8 @@ public final class ServiceJars {
     try {
       Path folder = Files.createDirectories(Path.of("target", "jars"));
       Path copy = folder.resolve(jar.getFileName());
-      Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          jar, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
       return copy.toAbsolutePath();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -28,13 +28,16 @@ public final class ServiceProcess implements AutoCloseable {
   private final String name;
   private final Process process;
   private final int port;
+  private final int operatorPort;
   private final Path log;
   private final long startedNanos;
 
-  private ServiceProcess(String name, Process process, int port, Path log, long startedNanos) {
+  private ServiceProcess(
+      String name, Process process, int port, int operatorPort, Path log, long startedNanos) {
     this.name = name;
     this.process = process;
     this.port = port;
+    this.operatorPort = operatorPort;
     this.log = log;
     this.startedNanos = startedNanos;
   }
@@ -54,16 +57,34 @@ public final class ServiceProcess implements AutoCloseable {
       List<String> arguments,
       Map<String, String> environment,
       Path log) {
+    return start(name, launch, arguments, environment, log, null);
+  }
+
+  /**
+   * Like {@link #start(String, List, List, Map, Path)}, with a second free port for an operator
+   * listener of its own, given as {@code --<operatorPortProperty>=<port>}.
+   */
+  public static ServiceProcess start(
+      String name,
+      List<String> launch,
+      List<String> arguments,
+      Map<String, String> environment,
+      Path log,
+      String operatorPortProperty) {
     int port = LoopbackPorts.free();
+    int operatorPort = operatorPortProperty == null ? port : LoopbackPorts.free();
     var command = new ArrayList<>(launch);
     command.add("--server.port=" + port);
     command.add("--server.address=127.0.0.1");
+    if (operatorPortProperty != null) {
+      command.add("--" + operatorPortProperty + "=" + operatorPort);
+    }
     command.addAll(arguments);
     long started = System.nanoTime();
     Process process = Launch.of(command).environment(environment).output(log).start();
     // A JVM that dies (a test timeout, a crashed benchmark) must not leave services behind it.
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(process::destroyForcibly));
-    return new ServiceProcess(name, process, port, log, started);
+    return new ServiceProcess(name, process, port, operatorPort, log, started);
   }
 
   public String name() {
@@ -80,6 +101,16 @@ public final class ServiceProcess implements AutoCloseable {
 
   public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  /** Its operator listener (metrics, metadata, probes): its only port if it has no other. */
+  public int operatorPort() {
+    return operatorPort;
+  }
+
+  /** {@code path} on its operator listener. */
+  public URI operatorUri(String path) {
+    return URI.create("http://127.0.0.1:" + operatorPort + path);
   }
 
   public boolean isAlive() {
@@ -100,14 +131,16 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   /**
-   * Waits until {@code path} answers 200, polling every {@code every}, and returns how long that
+   * Waits until {@code path} answers 200 on the operator listener (bound from the start, where the
+   * public one may open only once ready), polling every {@code every}, and returns how long that
    * took from the start of the process.
    *
    * @throws IllegalStateException with the log's tail if it exits or the timeout passes first
    */
   public Duration startupTime(String path, Duration timeout, Duration every) {
     try {
-      return Duration.ofNanos(HttpProbe.awaitOk(uri(path), process, timeout, every) - startedNanos);
+      return Duration.ofNanos(
+          HttpProbe.awaitOk(operatorUri(path), process, timeout, every) - startedNanos);
     } catch (NotReadyException e) {
       throw new IllegalStateException(name + " " + e.getMessage() + "; its log ends:\n" + tail());
     }

@@ -1,6 +1,7 @@
 package dev.scopeml.testsupport.services;
 
 import dev.scopeml.modelstore.database.DatabaseSettings;
+import dev.scopeml.processes.AotTraining;
 import dev.scopeml.processes.JavaCommand;
 import dev.scopeml.testsupport.Repository;
 import java.io.IOException;
@@ -21,9 +22,13 @@ public final class Services {
 
   private Services() {}
 
+  /** The scorer property naming its operator port. */
+  public static final String SCORER_OPERATOR_PORT = "scopeml.scorer.operator-port";
+
   /**
-   * A scorer of {@code jar} on {@code db}, reporting {@code name} as its version; its log is {@code
-   * <logs>/<name>.log}.
+   * A scorer of {@code jar} on {@code db}, reporting {@code name} as its version, with an operator
+   * port as every ScopeML deployment runs it (its public port opens once it is ready and warm); its
+   * log is {@code <logs>/<name>.log}.
    *
    * @param properties scorer properties
    */
@@ -33,7 +38,25 @@ public final class Services {
     arguments.add("--scopeml.scorer.version=" + name);
     arguments.addAll(arguments(properties));
     return ServiceProcess.start(
-        name, JavaCommand.jar(jar), arguments, credentials(db), logs.resolve(name + ".log"));
+        name,
+        launch(jar, credentials(db)),
+        arguments,
+        credentials(db),
+        logs.resolve(name + ".log"),
+        SCORER_OPERATOR_PORT);
+  }
+
+  /**
+   * How ScopeML launches a service jar: the extracted jar with its AOT cache, recorded on the first
+   * launch of each build of the jar by a run until the context is refreshed, with the service's
+   * environment (a trainer migrates its database on the way).
+   */
+  public static List<String> launch(Path jar, Map<String, String> environment) {
+    return JavaCommand.fastJar(
+        List.of(),
+        jar,
+        AotTraining.untilRefreshed(environment),
+        step -> System.out.println("[services] " + step));
   }
 
   /**
@@ -57,7 +80,7 @@ public final class Services {
     environment.put("SCOPEML_LOG_FORMAT", "logstash");
     return ServiceProcess.start(
         name,
-        JavaCommand.jar(jar),
+        launch(jar, environment),
         arguments(properties),
         environment,
         logs.resolve(name + ".log"));
