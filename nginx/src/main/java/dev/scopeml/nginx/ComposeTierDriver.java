@@ -10,19 +10,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Scorers as containers of the compose project's {@code scorer} service and nginx as its {@code
- * nginx} service, driven through the {@code docker compose} CLI. The upstream file lives on the
- * host and is mounted read-only into the nginx container (see docker-compose.yml); nginx runs as
- * PID 1 there, so its workers are PID 1's children.
+ * nginx} service, driven through the {@code docker compose} CLI. A slot is a container name ({@code
+ * <project>-scorer-slot-<n>}): the scorer of the slot runs under that name, which Docker's DNS
+ * resolves only while it runs, and nginx (1.27.3 or later) resolves the slot names of its upstream
+ * again every two seconds ({@code resolve}); an empty slot has no address and is skipped. The
+ * upstream file lives on the host and is mounted read-only into the nginx container (see
+ * docker-compose.yml); nginx runs as PID 1 there, so its workers are PID 1's children. The front
+ * door itself (port, TLS) is the compose files' own nginx configuration.
  */
 public final class ComposeTierDriver implements TierDriver {
 
-  /** Port scorers listen on inside the compose network. */
+  /** Port scorers listen on for the public inside the compose network. */
   static final int SCORER_PORT = 8080;
+
+  /** Port scorers listen on for operators (probes, metrics) inside the compose network. */
+  static final int OPERATOR_PORT = 8079;
+
+  /** Docker's embedded DNS server, which resolves container names on a compose network. */
+  static final String RESOLVER = "127.0.0.11 valid=2s ipv6=off";
+
+  /** nginx's control listener inside its container (nginx/compose/nginx.conf.values). */
+  static final String CONTROL = "http://127.0.0.1:8088/nginx/slots";
 
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
 
@@ -46,10 +58,23 @@ public final class ComposeTierDriver implements TierDriver {
   }
 
   @Override
-  public Backend start(ScorerRelease release) {
-    String name = project + "-scorer-" + UUID.randomUUID().toString().substring(0, 8);
+  public List<Slot> slots(int capacity, List<Slot> existing) {
+    var slots = new ArrayList<>(existing);
+    while (slots.size() < capacity) {
+      int index = slots.size() + 1;
+      slots.add(new Slot(index, project + "-scorer-slot-" + index, SCORER_PORT));
+    }
+    return List.copyOf(slots);
+  }
+
+  @Override
+  public Backend start(ScorerRelease release, Slot slot) {
+    String name = slot.host();
+    // A container left in the slot by a crash would hold its name.
+    docker("rm", "-f", name);
     var command = compose("run", "-d", "--no-deps", "--name", name);
     command.addAll(List.of("-e", "SCOPEML_SCORER_VERSION=" + release.version()));
+    command.addAll(List.of("-e", "SCOPEML_SCORER_OPERATOR_PORT=" + OPERATOR_PORT));
     release.environment().forEach((key, value) -> command.addAll(List.of("-e", key + "=" + value)));
     command.add("scorer");
     command.addAll(release.arguments());
@@ -57,7 +82,8 @@ public final class ComposeTierDriver implements TierDriver {
     commands
         .run(command, Map.of("SCOPEML_SCORER_IMAGE", release.artifact()), COMMAND_TIMEOUT)
         .orThrow("starting scorer " + release.version());
-    return new Backend(name, release.version(), name, SCORER_PORT, -1, Instant.now());
+    return new Backend(
+        name, release.version(), name, SCORER_PORT, slot.index(), OPERATOR_PORT, -1, Instant.now());
   }
 
   @Override
@@ -85,16 +111,14 @@ public final class ComposeTierDriver implements TierDriver {
   }
 
   @Override
-  public void ensureBalancer(int listenPort, List<Backend> backends) {
-    writeUpstream(backends);
-    commands
-        .run(compose("up", "-d", "--no-deps", "nginx"), Map.of(), COMMAND_TIMEOUT)
-        .orThrow("starting nginx");
-  }
-
-  @Override
-  public Set<Long> applyUpstream(List<Backend> backends) {
-    writeUpstream(backends);
+  public void ensureBalancer(FrontDoor door, List<Slot> slots) {
+    UpstreamConfig.write(upstreamFile, slots, RESOLVER);
+    if (!balancerRunning()) {
+      commands
+          .run(compose("up", "-d", "--no-deps", "nginx"), Map.of(), COMMAND_TIMEOUT)
+          .orThrow("starting nginx");
+      return;
+    }
     inNginx("nginx", "-t").orThrow("nginx configuration test");
     Set<Long> previous = workers();
     inNginx("nginx", "-s", "reload").orThrow("nginx reload");
@@ -103,7 +127,7 @@ public final class ComposeTierDriver implements TierDriver {
       Set<Long> fresh = new HashSet<>(workers());
       fresh.removeAll(previous);
       if (!fresh.isEmpty()) {
-        return previous;
+        return;
       }
       if (System.nanoTime() > deadline) {
         throw new TierException("nginx did not start new workers after the reload");
@@ -113,15 +137,27 @@ public final class ComposeTierDriver implements TierDriver {
   }
 
   @Override
-  public void awaitWorkersGone(Set<Long> workers, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (workers.stream()
-        .anyMatch(pid -> inNginx("test", "-d", "/proc/" + pid).exitCode() == 0)) {
-      if (System.nanoTime() > deadline) {
-        throw new TierException("old nginx workers still running after " + timeout);
-      }
-      pause();
+  public void awaitBalancing(List<Backend> backends, Duration timeout) {
+    // nginx names an upstream by the address it resolved: the container's IP on the network.
+    var ips = new java.util.HashMap<String, String>();
+    for (Backend backend : backends) {
+      String ip =
+          docker(
+                  "inspect",
+                  "-f",
+                  "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}",
+                  backend.id())
+              .output()
+              .strip();
+      ips.put(backend.id(), ip + ":" + backend.port());
     }
+    BalancingWait.until(
+        backends,
+        timeout,
+        () ->
+            UpstreamAnswer.answeredBy(
+                inNginx("wget", "-S", "-q", "-O", "/dev/null", CONTROL).output()),
+        backend -> ips.get(backend.id()));
   }
 
   @Override
@@ -141,10 +177,6 @@ public final class ComposeTierDriver implements TierDriver {
         .filter(pid -> !pid.isEmpty())
         .map(Long::parseLong)
         .collect(Collectors.toSet());
-  }
-
-  private void writeUpstream(List<Backend> backends) {
-    UpstreamConfig.write(upstreamFile, backends);
   }
 
   private CommandRunner.Result inNginx(String... command) {

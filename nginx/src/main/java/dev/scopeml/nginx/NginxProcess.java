@@ -1,8 +1,11 @@
 package dev.scopeml.nginx;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +33,9 @@ public final class NginxProcess {
   private final int workers;
   private final String maxBody;
   private final CommandRunner commands = CommandRunner.processes();
+
+  /** The longest path a Unix socket address may have on Linux, less its terminating zero. */
+  private static final int MAX_SOCKET_PATH = 107;
 
   /**
    * @param binary the nginx executable
@@ -64,27 +70,57 @@ public final class NginxProcess {
     return prefix;
   }
 
-  /** Writes nginx.conf for {@code listenPort} and the upstream for {@code backends}. */
-  public void configure(int listenPort, List<Backend> backends) {
+  /** Writes nginx.conf for {@code door} and the upstream for {@code slots}. */
+  public void configure(FrontDoor door, List<Slot> slots) {
+    if (controlSocket().toString().length() > MAX_SOCKET_PATH) {
+      throw new TierException(
+          "nginx's folder "
+              + prefix
+              + " is too deep for its control socket (at most "
+              + MAX_SOCKET_PATH
+              + " characters): use a shorter SCOPEML_HOME");
+    }
     try {
       Files.createDirectories(prefix.resolve("logs"));
       Files.createDirectories(prefix.resolve("temp"));
       String config =
-          template()
-              .replace("{{workers}}", Integer.toString(workers))
-              .replace("{{prefix}}", prefix.toString())
-              .replace("{{maxBody}}", maxBody)
-              .replace("{{listen}}", "127.0.0.1:" + listenPort);
+          NginxTemplate.shipped()
+              .render(
+                  Map.of(
+                      "workers", Integer.toString(workers),
+                      "prefix", prefix.toString(),
+                      "maxBody", maxBody,
+                      "listen", TlsSettings.listen("127.0.0.1:" + door.port(), door),
+                      "tls", TlsSettings.directives(door),
+                      "control", "unix:" + controlSocket()));
       Files.writeString(prefix.resolve("nginx.conf"), config);
-      writeUpstream(backends);
+      UpstreamConfig.write(prefix.resolve("upstream.conf"), slots, null);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write nginx configuration in " + prefix, e);
     }
   }
 
-  /** Writes the upstream servers. */
-  public void writeUpstream(List<Backend> backends) {
-    UpstreamConfig.write(prefix.resolve("upstream.conf"), backends);
+  /**
+   * One request through the upstream by way of the control listener.
+   *
+   * @return the address of the scorer that answered 200, if one did
+   */
+  public Optional<String> passOneRequest() {
+    try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(controlSocket()))) {
+      channel.write(
+          ByteBuffer.wrap(
+              "GET /nginx/slots HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.ISO_8859_1)));
+      String head =
+          new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.ISO_8859_1);
+      return UpstreamAnswer.answeredBy(head);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Path controlSocket() {
+    return prefix.resolve("control.sock");
   }
 
   /** {@code nginx -t}: fails with nginx's own message if the configuration is invalid. */
@@ -104,16 +140,14 @@ public final class NginxProcess {
   }
 
   /**
-   * Tests and reloads the configuration, returning once new workers run.
-   *
-   * @return the previous workers, which finish their requests and exit on their own
+   * Tests and reloads the configuration, returning once new workers run; the previous workers
+   * finish their requests and exit on their own.
    */
-  public Set<Long> reload() {
+  public void reload() {
     test();
     Set<Long> previous = workerPids();
     run(List.of("-s", "reload"), "reload");
     awaitWorkers(previous, Duration.ofSeconds(15));
-    return previous;
   }
 
   /** The master's current worker processes. */
@@ -125,7 +159,7 @@ public final class NginxProcess {
   }
 
   /** Waits until none of {@code pids} is alive. */
-  public void awaitGone(Set<Long> pids, Duration timeout) {
+  private void awaitGone(Set<Long> pids, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     for (long pid : pids) {
       Optional<ProcessHandle> process = ProcessHandle.of(pid);
@@ -194,19 +228,6 @@ public final class NginxProcess {
             errorLog().toString()));
     command.addAll(extra);
     commands.run(command, Map.of(), Duration.ofSeconds(30)).orThrow("nginx " + what);
-  }
-
-  private static String read(InputStream in) throws IOException {
-    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-  }
-
-  private static String template() throws IOException {
-    try (InputStream in = NginxProcess.class.getResourceAsStream("nginx.conf.template")) {
-      if (in == null) {
-        throw new IOException("nginx.conf.template is missing from the classpath");
-      }
-      return read(in);
-    }
   }
 
   private static void pause(long millis) {

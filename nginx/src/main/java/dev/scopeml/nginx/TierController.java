@@ -5,16 +5,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Changes which scorers stand behind nginx without failing a request. Every step that changes the
- * tier is saved to the state file before the next one starts.
+ * Changes which scorers stand behind nginx without failing a request and without touching nginx.
+ * nginx's upstream holds a fixed set of slots, the tier's capacity; the controller fills and
+ * empties them. A scorer opens its slot's port only once it is ready and warm, and closes it first
+ * when it stops; nginx passes a request whose connect was refused to the next slot, which is safe
+ * for any request because nothing reached a scorer. So a rollout, a scale within the capacity and
+ * the loss of a scorer never reload nginx, and no client connection is ever closed by them. Only a
+ * change of capacity or of the front door (its port or TLS files) rewrites nginx's configuration
+ * and reloads it.
  *
- * <p>Rollout, one backend at a time: start a new backend, wait until it is ready, add it to the
- * upstream and reload (verifying new nginx workers run), remove one old backend and reload, wait
- * until the nginx workers that could still talk to it have exited, then stop it gracefully. A new
- * backend that never becomes ready is stopped and removed, and the old ones keep serving.
+ * <p>Rollout, one backend at a time: start a new backend in a free slot, wait until it is ready and
+ * warm, wait until nginx has passed it a request (through its control listener), then stop one old
+ * backend gracefully (it refuses new connections, finishes the requests in flight and exits). A new
+ * backend that never becomes ready is stopped, and the old ones keep serving. Every step is saved
+ * to the state file before the next one starts.
  */
 public final class TierController {
 
@@ -32,6 +38,11 @@ public final class TierController {
     this.stateFile = stateFile;
     this.timeouts = timeouts;
     this.events = events;
+  }
+
+  /** The slots a tier of {@code replicas} gets: room for a rollout and for scaling up twofold. */
+  public static int capacityFor(int replicas) {
+    return Math.max(4, 2 * replicas);
   }
 
   /** The saved state, or an error if the tier was never brought up. */
@@ -54,16 +65,39 @@ public final class TierController {
   /** A backend and what it answers now. */
   public record BackendStatus(Backend backend, boolean ready, String exitReason) {}
 
-  /** Brings up nginx and {@code replicas} backends of {@code release}, or adopts a running tier. */
-  public TierState up(int listenPort, ScorerRelease release, int replicas) {
+  /**
+   * Brings up nginx on {@code door} and {@code replicas} backends of {@code release}, or adopts a
+   * running tier.
+   *
+   * @throws TierException if a running tier's nginx listens elsewhere than {@code door} asks
+   */
+  public TierState up(FrontDoor door, ScorerRelease release, int replicas) {
+    Optional<TierState> saved = stateFile.load();
+    if (saved.isPresent()
+        && saved.get().frontDoor() != null
+        && saved.get().frontDoor().port() != door.port()
+        && driver.balancerRunning()) {
+      throw new TierException(
+          "the tier's nginx runs on port "
+              + saved.get().frontDoor().port()
+              + ", not "
+              + door.port()
+              + ": stop the tier first to move it, or ask for port "
+              + saved.get().frontDoor().port());
+    }
     TierState state =
-        stateFile.load().orElse(new TierState(listenPort, release, List.of())).withRelease(release);
+        saved
+            .orElse(new TierState(door, release, List.of(), List.of()))
+            .withFrontDoor(door)
+            .withRelease(release);
     List<Backend> alive =
         state.backends().stream().filter(b -> driver.exitReason(b).isEmpty()).toList();
-    state = state.withBackends(alive);
-    stateFile.save(state);
-    driver.ensureBalancer(state.listenPort(), alive);
-    events.step("nginx listens on 127.0.0.1:" + state.listenPort());
+    int capacity = Math.max(state.slots().size(), capacityFor(replicas));
+    state = state.withBackends(alive).withSlots(driver.slots(capacity, state.slots()));
+    persist(state);
+    driver.ensureBalancer(door, state.slots());
+    events.step(
+        "nginx listens on " + door.url() + " with " + state.slots().size() + " slots for scorers");
     return scale(replicas);
   }
 
@@ -73,20 +107,29 @@ public final class TierController {
       throw new TierException("a tier needs at least one scorer, not " + replicas);
     }
     TierState state = prune();
+    if (replicas > state.slots().size()) {
+      state = resize(state, capacityFor(replicas));
+    }
     while (state.backends().size() < replicas) {
-      Backend added = startReady(state.release());
+      Backend added = startReady(state, state.release());
       state = save(state, with(state.backends(), added));
-      driver.applyUpstream(state.backends());
-      events.step("added " + added.id() + " (" + added.version() + ")");
+      awaitBalancing(state, added);
     }
     while (state.backends().size() > replicas) {
-      Backend removed = state.backends().getFirst();
-      state = retire(state, removed);
+      state = retire(state, state.backends().getFirst());
     }
     return state;
   }
 
-  /** Takes backends whose process is gone out of the upstream and the state. */
+  /**
+   * Gives the tier {@code capacity} slots: rewrites nginx's upstream and reloads it once. Slots are
+   * only ever added.
+   */
+  public TierState resize(int capacity) {
+    return resize(prune(), capacity);
+  }
+
+  /** Takes backends whose process is gone out of the state; their slots refuse connections. */
   public TierState prune() {
     TierState state = status();
     List<Backend> alive =
@@ -94,7 +137,6 @@ public final class TierController {
     if (alive.size() == state.backends().size()) {
       return state;
     }
-    driver.applyUpstream(alive);
     state.backends().stream()
         .filter(b -> !alive.contains(b))
         .forEach(
@@ -106,24 +148,32 @@ public final class TierController {
   public RolloutResult rollout(ScorerRelease release) {
     long start = System.nanoTime();
     TierState state = prune();
+    if (state.slots().size() <= state.backends().size()) {
+      state = resize(state, state.backends().size() + 1);
+    }
     List<Backend> old = List.copyOf(state.backends());
     int replaced = 0;
     for (Backend previous : old) {
       Backend next;
       try {
-        next = startReady(release);
+        next = startReady(state, release);
       } catch (TierException e) {
         events.step("rollout stopped: " + e.getMessage());
         return new RolloutResult(false, replaced, elapsed(start), e.getMessage());
       }
       state = save(state, with(state.backends(), next));
-      driver.applyUpstream(state.backends());
-      events.step("added " + next.id() + " (" + next.version() + ")");
+      try {
+        awaitBalancing(state, next);
+      } catch (TierException e) {
+        state = retire(state, next);
+        events.step("rollout stopped: " + e.getMessage());
+        return new RolloutResult(false, replaced, elapsed(start), e.getMessage());
+      }
       state = retire(state, previous);
       replaced++;
     }
     state = state.withRelease(release);
-    stateFile.save(state);
+    persist(state);
     events.step("rollout to " + release.version() + " done: " + replaced + " replaced");
     return new RolloutResult(true, replaced, elapsed(start), null);
   }
@@ -142,26 +192,58 @@ public final class TierController {
       driver.stop(backend, timeouts.stop());
       events.step("stopped " + backend.id());
     }
-    stateFile.save(saved.get().withBackends(List.of()));
+    persist(saved.get().withBackends(List.of()));
   }
 
-  /** Takes a backend out of the upstream, lets nginx drain it, then stops it gracefully. */
-  private TierState retire(TierState state, Backend backend) {
-    List<Backend> remaining = new ArrayList<>(state.backends());
-    remaining.remove(backend);
-    Set<Long> oldWorkers = driver.applyUpstream(remaining);
-    state = save(state, remaining);
-    events.step("removed " + backend.id() + " from the upstream");
-    driver.awaitWorkersGone(oldWorkers, timeouts.drain());
-    driver.stop(backend, timeouts.stop());
-    events.step("stopped " + backend.id() + " (" + backend.version() + ")");
+  private TierState resize(TierState state, int capacity) {
+    if (capacity <= state.slots().size()) {
+      return state;
+    }
+    int before = state.slots().size();
+    state = state.withSlots(driver.slots(capacity, state.slots()));
+    persist(state);
+    driver.ensureBalancer(state.frontDoor(), state.slots());
+    events.step("capacity " + before + " -> " + state.slots().size() + " slots: nginx reloaded");
     return state;
   }
 
-  /** Starts a backend and waits until it is ready; stops it and throws if it never is. */
-  private Backend startReady(ScorerRelease release) {
-    Backend backend = driver.start(release);
-    events.step("started " + backend.id() + " (" + release.version() + "), waiting for /readyz");
+  /**
+   * Stops a backend gracefully: it refuses new connections at once (nginx moves on to the other
+   * slots), finishes the requests in flight, then exits, which frees its slot. First nginx must
+   * have reached each backend that stays.
+   */
+  private TierState retire(TierState state, Backend backend) {
+    List<Backend> remaining = new ArrayList<>(state.backends());
+    remaining.remove(backend);
+    driver.awaitBalancing(remaining, timeouts.settle());
+    state = save(state, remaining);
+    driver.stop(backend, timeouts.stop());
+    events.step(
+        "stopped "
+            + backend.id()
+            + " ("
+            + backend.version()
+            + "), slot "
+            + backend.slot()
+            + " empty");
+    return state;
+  }
+
+  /** Starts a backend in a free slot and waits until it is ready; stops it if it never is. */
+  private Backend startReady(TierState state, ScorerRelease release) {
+    Slot slot =
+        state
+            .freeSlot()
+            .orElseThrow(() -> new TierException("no free slot among " + state.slots().size()));
+    Backend backend = driver.start(release, slot);
+    events.step(
+        "started "
+            + backend.id()
+            + " ("
+            + release.version()
+            + ") in slot "
+            + slot.index()
+            + ", waiting until it is ready and warm");
     long deadline = System.nanoTime() + timeouts.ready().toNanos();
     while (!driver.isReady(backend)) {
       Optional<String> exited = driver.exitReason(backend);
@@ -178,15 +260,32 @@ public final class TierController {
         driver.stop(backend, Duration.ofSeconds(5));
         throw new TierException(reason);
       }
-      sleep();
+      sleep(Duration.ofMillis(100));
     }
     return backend;
   }
 
+  /**
+   * Waits until nginx has passed a request to {@code added} and to every other backend: nginx tries
+   * a slot it found empty again only after its fail_timeout, and until one request to it succeeds
+   * it passes the slot by whenever another request is trying it. Only then may another backend
+   * leave.
+   */
+  private void awaitBalancing(TierState state, Backend added) {
+    driver.awaitBalancing(state.backends(), timeouts.settle());
+    events.step("added " + added.id() + " (" + added.version() + ") in slot " + added.slot());
+  }
+
   private TierState save(TierState state, List<Backend> backends) {
     TierState next = state.withBackends(backends);
-    stateFile.save(next);
+    persist(next);
     return next;
+  }
+
+  /** Saves the state, and the scorers' operator addresses for Prometheus beside it. */
+  private void persist(TierState state) {
+    stateFile.save(state);
+    ScrapeTargets.write(ScrapeTargets.beside(stateFile.path()), state);
   }
 
   private static List<Backend> with(List<Backend> backends, Backend added) {
@@ -199,9 +298,9 @@ public final class TierController {
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
-  private static void sleep() {
+  private static void sleep(Duration duration) {
     try {
-      Thread.sleep(100);
+      Thread.sleep(duration);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TierException("interrupted", e);

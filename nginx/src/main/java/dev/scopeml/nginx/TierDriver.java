@@ -3,16 +3,25 @@ package dev.scopeml.nginx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Runs scorer backends and the load balancer in front of them. The controller's rollout and scaling
- * logic is the same whatever the driver: local processes or containers.
+ * Runs scorer backends in slots and the load balancer in front of the slots. The controller's
+ * rollout and scaling logic is the same whatever the driver: local processes or containers.
  */
 public interface TierDriver {
 
-  /** Starts a backend of {@code release}; returns once it is started, not once it is ready. */
-  Backend start(ScorerRelease release);
+  /**
+   * The slots of a tier of {@code capacity}: {@code existing} ones kept as they are, new ones
+   * added.
+   */
+  List<Slot> slots(int capacity, List<Slot> existing);
+
+  /**
+   * Starts a backend of {@code release} in {@code slot}; returns once it is started, not once it is
+   * ready. It takes the slot's traffic only once it is ready: until then its public port is not
+   * open.
+   */
+  Backend start(ScorerRelease release, Slot slot);
 
   /** Whether the backend answers its readiness probe. */
   boolean isReady(Backend backend);
@@ -20,22 +29,26 @@ public interface TierDriver {
   /** Why the backend is gone, if it is (e.g. "exited with code 1"); empty while it runs. */
   Optional<String> exitReason(Backend backend);
 
-  /** Sends a graceful stop and waits up to {@code grace} for it, then stops it forcibly. */
+  /**
+   * Sends a graceful stop and waits up to {@code grace} for it, then stops it forcibly. A graceful
+   * stop closes the public port first (new connects are refused, so nginx moves on) and finishes
+   * the requests in flight.
+   */
   void stop(Backend backend, Duration grace);
 
-  /** Starts the load balancer if it is not running, with {@code backends} in its upstream. */
-  void ensureBalancer(int listenPort, List<Backend> backends);
+  /**
+   * Makes the load balancer serve {@code door} over {@code slots}: starts it, or reloads it if it
+   * runs. The only step that reloads: a change of capacity or of the front door.
+   */
+  void ensureBalancer(FrontDoor door, List<Slot> slots);
 
   /**
-   * Replaces the upstream with {@code backends}, checks the configuration, reloads, and returns
-   * once the reload took (new workers are serving).
+   * Returns once the load balancer has passed a request to each of {@code backends} and had it
+   * answered: nginx then holds no failure against their slots from before they were filled.
    *
-   * @return the ids of the workers of the previous configuration, still finishing their requests
+   * @throws TierException naming the backends it did not reach within {@code timeout}
    */
-  Set<Long> applyUpstream(List<Backend> backends);
-
-  /** Waits until the given balancer workers have exited. */
-  void awaitWorkersGone(Set<Long> workers, Duration timeout);
+  void awaitBalancing(List<Backend> backends, Duration timeout);
 
   /** Whether the load balancer runs. */
   boolean balancerRunning();

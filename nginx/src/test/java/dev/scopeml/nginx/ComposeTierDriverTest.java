@@ -37,6 +37,16 @@ class ComposeTierDriverTest {
         if (joined.contains("inspect -f {{.State.Status}}")) {
           return new CommandRunner.Result(0, "exited 3\n");
         }
+        if (joined.endsWith("ps -q nginx")) {
+          return new CommandRunner.Result(0, "f00d\n");
+        }
+        if (joined.contains("{{.IPAddress}}")) {
+          return new CommandRunner.Result(0, "172.18.0.5\n");
+        }
+        if (joined.contains("wget -S")) {
+          return new CommandRunner.Result(
+              0, "  HTTP/1.1 200 OK\n  X-Upstream: 172.18.0.9:8080, 172.18.0.5:8080\n");
+        }
         return new CommandRunner.Result(0, "");
       };
 
@@ -46,36 +56,56 @@ class ComposeTierDriverTest {
   }
 
   @Test
-  void startsAScorerContainerOfTheReleaseImage() {
+  void startsAScorerContainerOfTheReleaseImageUnderItsSlotsName() {
+    Slot slot = driver().slots(4, List.of()).get(2);
     Backend backend =
         driver()
             .start(
                 new ScorerRelease(
-                    "1.1", "scopeml/scorer:1.1", Map.of("JAVA_OPTS", "-Xmx1g"), List.of()));
-    assertThat(sent.getFirst())
+                    "1.1", "scopeml/scorer:1.1", Map.of("JAVA_OPTS", "-Xmx1g"), List.of()),
+                slot);
+    assertThat(String.join(" ", sent.getFirst())).isEqualTo("docker rm -f scopeml-scorer-slot-3");
+    assertThat(sent.get(1))
         .startsWith("docker", "compose", "-f", "docker-compose.yml", "-p", "scopeml", "run", "-d")
-        .contains("SCOPEML_SCORER_VERSION=1.1", "JAVA_OPTS=-Xmx1g")
+        .contains("--name", "scopeml-scorer-slot-3")
+        .contains(
+            "SCOPEML_SCORER_VERSION=1.1", "SCOPEML_SCORER_OPERATOR_PORT=8079", "JAVA_OPTS=-Xmx1g")
         .endsWith("scorer");
-    assertThat(environments.getFirst()).containsEntry("SCOPEML_SCORER_IMAGE", "scopeml/scorer:1.1");
-    assertThat(backend.address()).isEqualTo(backend.id() + ":8080");
+    assertThat(environments.get(1)).containsEntry("SCOPEML_SCORER_IMAGE", "scopeml/scorer:1.1");
+    assertThat(backend.address()).isEqualTo("scopeml-scorer-slot-3:8080");
+    assertThat(backend.operatorAddress()).isEqualTo("scopeml-scorer-slot-3:8079");
     assertThat(driver().isReady(backend)).isTrue();
     assertThat(driver().exitReason(backend)).contains("container exited with code 3");
   }
 
   @Test
-  void reloadsAfterTestingAndWaitsForNewWorkers() throws Exception {
-    var backend = new Backend("scopeml-scorer-1", "1.1", "scopeml-scorer-1", 8080, -1, null);
-    var previous = driver().applyUpstream(List.of(backend));
-    assertThat(previous).containsExactlyInAnyOrder(11L, 12L);
+  void theUpstreamNamesEverySlotForNginxToResolveAndAResizeReloadsOnce() throws Exception {
+    List<Slot> slots = driver().slots(2, List.of());
+    driver().ensureBalancer(FrontDoor.http(8080), slots);
     assertThat(Files.readString(dir.resolve("upstream.conf")))
-        .contains("server scopeml-scorer-1:8080");
+        .contains("resolver 127.0.0.11 valid=2s ipv6=off;")
+        .contains("server scopeml-scorer-slot-1:8080 resolve max_fails=1 fail_timeout=2s;")
+        .contains("server scopeml-scorer-slot-2:8080 resolve max_fails=1 fail_timeout=2s;");
     List<String> execs = sent.stream().map(c -> String.join(" ", c.subList(6, c.size()))).toList();
     assertThat(execs)
         .containsSubsequence(
+            "ps -q nginx",
             "exec -T nginx nginx -t",
             "exec -T nginx cat /proc/1/task/1/children",
             "exec -T nginx nginx -s reload",
             "exec -T nginx cat /proc/1/task/1/children");
+    assertThat(driver().slots(3, slots)).startsWith(slots.toArray(Slot[]::new)).hasSize(3);
+  }
+
+  @Test
+  void nginxReachingAScorerIsReadFromItsControlListener() {
+    Slot slot = driver().slots(1, List.of()).getFirst();
+    Backend backend =
+        new Backend(slot.host(), "1.1", slot.host(), 8080, 1, 8079, -1, java.time.Instant.now());
+    driver().awaitBalancing(List.of(backend), java.time.Duration.ofSeconds(2));
+    assertThat(sent.stream().map(c -> String.join(" ", c)))
+        .anyMatch(
+            c -> c.endsWith("exec -T nginx wget -S -q -O /dev/null " + ComposeTierDriver.CONTROL));
   }
 
   @Test
@@ -83,13 +113,13 @@ class ComposeTierDriverTest {
     CommandRunner refusing =
         (command, environment, timeout) ->
             command.contains("-t")
-                ? new CommandRunner.Result(1, "nginx: [emerg] host not found in upstream")
-                : new CommandRunner.Result(0, "");
+                ? new CommandRunner.Result(1, "nginx: [emerg] invalid parameter \"resolve\"")
+                : new CommandRunner.Result(0, "running\n");
     var driver =
         new ComposeTierDriver(
             refusing, Path.of("docker-compose.yml"), "scopeml", dir.resolve("upstream.conf"));
-    assertThatThrownBy(() -> driver.applyUpstream(List.of()))
+    assertThatThrownBy(() -> driver.ensureBalancer(FrontDoor.http(8080), List.of()))
         .isInstanceOf(TierException.class)
-        .hasMessageContaining("host not found");
+        .hasMessageContaining("invalid parameter");
   }
 }
