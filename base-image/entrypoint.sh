@@ -16,6 +16,14 @@ for name in $(env | sed -n 's/^\([A-Za-z_][A-Za-z0-9_]*_FILE\)=.*/\1/p'); do
   fi
 done
 
+# The AOT cache the image recorded at build time, when there is one: classes loaded and linked ahead
+# of time. The JVM checks that it matches the jars and flags and runs without it otherwise.
+aot=""
+cd "${APP_HOME:-/app}"
+if [ -n "${AOT_CACHE:-}" ] && [ -f "$AOT_CACHE" ]; then
+  aot="-XX:AOTCache=$AOT_CACHE"
+fi
+
 # Both option variables hold several flags: word splitting is intended.
 # shellcheck disable=SC2086
-exec java $JAVA_DEFAULT_OPTS ${JAVA_OPTS:-} -cp "${APP_HOME:-/app}" "$JAVA_MAIN_CLASS" "$@"
+exec java $JAVA_DEFAULT_OPTS $aot ${JAVA_OPTS:-} -jar "$APP_JAR" "$@"

@@ -112,4 +112,12 @@ final class AppSettings {
   public int managementPort() {
     return value("management.server.port").map(Integer::parseInt).orElse(port());
   }
+
+  /**
+   * The scorer's operator port ({@code scopeml.scorer.operator-port}), where it serves probes,
+   * metrics and metadata beside its public port; empty for an app without one.
+   */
+  public Optional<Integer> operatorPort() {
+    return value("scopeml.scorer.operator-port").map(Integer::parseInt);
+  }
 }

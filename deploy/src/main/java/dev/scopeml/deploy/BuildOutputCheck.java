@@ -6,8 +6,10 @@ import java.util.List;
 
 /**
  * Every jar a Dockerfile copies is the one its Maven module packages and exists after {@code
- * package}; the layers the image copies are the jar's layers, all of them, in the jar's order; the
- * main class the base image launches is in the jar.
+ * package}; the layers the image copies are the jar's layers, all of them, in the jar's order,
+ * split without Spring Boot's launcher (an application jar with its libraries on its class path,
+ * which the JDK's AOT cache covers); the jar is copied under the name the base image's entrypoint
+ * launches ({@code APP_JAR}).
  */
 final class BuildOutputCheck implements Check {
 
@@ -19,7 +21,7 @@ final class BuildOutputCheck implements Check {
   @Override
   public List<String> problems(Deployment deployment) {
     var problems = new ArrayList<String>();
-    String mainClass = deployment.baseEnvironment().get("JAVA_MAIN_CLASS");
+    String appJar = deployment.baseEnvironment().get("APP_JAR");
     for (AppImage app : deployment.apps()) {
       String where = deployment.root().relativize(app.dockerfile().path()).toString();
       var pomFile = app.context().resolve("pom.xml");
@@ -51,15 +53,23 @@ final class BuildOutputCheck implements Check {
         continue;
       }
       problems.addAll(layerProblems(where, app));
-      if (mainClass != null && !app.jar().contains(mainClass.replace('.', '/') + ".class")) {
+      String copiedAs =
+          app.dockerfile().stages().stream()
+              .flatMap(stage -> Dockerfile.copies(stage).stream())
+              .filter(copy -> copy.sources().contains(app.copiedJar()))
+              .map(Dockerfile.Copy::destination)
+              .findFirst()
+              .orElse("");
+      if (appJar != null && !copiedAs.equals(appJar)) {
         problems.add(
-            "the base image launches "
-                + mainClass
-                + " (JAVA_MAIN_CLASS), which "
+            where
+                + " copies "
                 + built
-                + " of "
-                + app.service().name()
-                + " does not contain");
+                + " as "
+                + copiedAs
+                + ", but the base image's entrypoint launches "
+                + appJar
+                + " (APP_JAR)");
       }
     }
     return problems;
@@ -104,13 +114,14 @@ final class BuildOutputCheck implements Check {
                           run.contains("-Djarmode=tools")
                               && run.contains(" extract")
                               && run.contains("--layers")
-                              && run.contains("--launcher"));
+                              && !run.contains("--launcher"));
       if (!extracts) {
         problems.add(
             where
                 + ": stage "
                 + stageName
-                + " must split the jar with java -Djarmode=tools -jar … extract --layers --launcher");
+                + " must split the jar with java -Djarmode=tools -jar … extract --layers, without"
+                + " --launcher: the JDK's AOT cache only covers classes on the class path");
       }
     }
     return problems;

@@ -9,10 +9,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The compose nginx.conf is the tier controller's template rendered with {@code nginx.conf.values},
- * mounted where nginx looks without {@code -c}; its values agree with the deployment: the body
- * limit is the scorer's, the prefix and the upstream folder are the ones the prefix script links,
- * and the checked-in upstream names the scorer service.
+ * Each compose nginx configuration ({@code nginx.conf}, and {@code nginx-tls.conf} with HTTPS) is
+ * the tier controller's template rendered with its {@code .values} file, and nginx.conf is mounted
+ * where nginx looks without {@code -c}; its values agree with the deployment: the body limit is the
+ * scorer's, the prefix and the upstream folder are the ones the prefix script links, and the
+ * checked-in upstream names the scorer service.
  */
 final class NginxConfigCheck implements Check {
 
@@ -32,22 +33,28 @@ final class NginxConfigCheck implements Check {
   public List<String> problems(Deployment deployment) {
     var problems = new ArrayList<String>();
     Map<String, String> values = NginxComposeConfig.values(deployment.file(VALUES));
-    String expected;
-    try {
-      expected = NginxComposeConfig.render(NginxComposeConfig.template(), values);
-    } catch (IllegalArgumentException e) {
-      return List.of(VALUES + ": " + e.getMessage());
-    }
-    String actual = Deployment.read(deployment.file(CONFIG));
-    if (!actual.equals(expected)) {
-      problems.add(
-          CONFIG
-              + " is not the tier controller's template rendered with "
-              + VALUES
-              + " ("
-              + firstDifference(expected, actual)
-              + "); render it again with "
-              + RenderNginxConfig.COMMAND);
+    for (NginxComposeConfig.Pair pair :
+        NginxComposeConfig.pairs(deployment.file(Deployment.NGINX_DIR))) {
+      String where = deployment.root().relativize(pair.config()).toString();
+      String from = deployment.root().relativize(pair.values()).toString();
+      String expected;
+      try {
+        expected = NginxComposeConfig.render(NginxComposeConfig.values(pair.values()));
+      } catch (IllegalArgumentException e) {
+        problems.add(from + ": " + e.getMessage());
+        continue;
+      }
+      String actual = Files.exists(pair.config()) ? Deployment.read(pair.config()) : "";
+      if (!actual.equals(expected)) {
+        problems.add(
+            where
+                + " is not the tier controller's template rendered with "
+                + from
+                + " ("
+                + firstDifference(expected, actual)
+                + "); render it again with "
+                + RenderNginxConfig.COMMAND);
+      }
     }
     List<NginxService> nginx = NginxService.in(deployment);
     if (nginx.stream().noneMatch(n -> n.configFile().equals(deployment.file(CONFIG)))) {

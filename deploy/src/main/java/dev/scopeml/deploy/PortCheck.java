@@ -26,6 +26,7 @@ final class PortCheck implements Check {
     for (AppImage app : deployment.builtApps()) {
       AppSettings settings = deployment.settings(app);
       Set<Integer> listening = new TreeSet<>(List.of(settings.port(), settings.managementPort()));
+      settings.operatorPort().ifPresent(listening::add);
       String name = app.service().name();
       List<Integer> exposed = Dockerfile.exposedPorts(app.dockerfile().finalStage());
       if (!exposed.contains(settings.port())) {

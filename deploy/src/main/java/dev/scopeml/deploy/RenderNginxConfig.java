@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes {@code nginx/compose/nginx.conf}: the tier controller's template rendered with {@code
- * nginx/compose/nginx.conf.values}. Run it after either changes; {@link NginxConfigCheck} fails
- * until then.
+ * Writes each {@code nginx/compose/<name>.conf}: the tier controller's template rendered with
+ * {@code <name>.conf.values}. Run it after the template or a values file changes; {@link
+ * NginxConfigCheck} fails until then.
  */
 public final class RenderNginxConfig {
 
@@ -27,11 +27,11 @@ public final class RenderNginxConfig {
         arguments.length > 0
             ? Path.of(arguments[0])
             : Files.exists(here.resolve("docker-compose.yml")) ? here : here.getParent();
-    String rendered =
-        NginxComposeConfig.render(
-            NginxComposeConfig.template(),
-            NginxComposeConfig.values(root.resolve(NginxConfigCheck.VALUES)));
-    Files.writeString(root.resolve(NginxConfigCheck.CONFIG), rendered);
-    System.out.println("wrote " + root.resolve(NginxConfigCheck.CONFIG));
+    for (NginxComposeConfig.Pair pair :
+        NginxComposeConfig.pairs(root.resolve(Deployment.NGINX_DIR))) {
+      Files.writeString(
+          pair.config(), NginxComposeConfig.render(NginxComposeConfig.values(pair.values())));
+      System.out.println("wrote " + pair.config());
+    }
   }
 }

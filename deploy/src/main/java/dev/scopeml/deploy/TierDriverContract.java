@@ -3,7 +3,9 @@ package dev.scopeml.deploy;
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.CommandRunner;
 import dev.scopeml.nginx.ComposeTierDriver;
+import dev.scopeml.nginx.FrontDoor;
 import dev.scopeml.nginx.ScorerRelease;
+import dev.scopeml.nginx.Slot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +36,10 @@ record TierDriverContract(
 
   private static final String MARKER = "scorer-image-under-test";
 
-  /** Runs the driver once through start, upstream change and balancer start, and records it. */
+  /**
+   * Runs the driver once through a scorer's start, the balancer's start and a reload of it (a
+   * change of capacity), and records it.
+   */
   public static TierDriverContract learn() {
     List<List<String>> commands = new ArrayList<>();
     List<Map<String, String>> environments = new ArrayList<>();
@@ -42,8 +47,13 @@ record TierDriverContract(
         (command, environment, timeout) -> {
           commands.add(List.copyOf(command));
           environments.add(Map.copyOf(environment));
-          // Each listing of nginx's workers shows a new one, as after a reload.
-          String output = command.contains("cat") ? commands.size() + "\n" : "";
+          // Each listing of nginx's workers shows a new one, as after a reload; nginx runs once
+          // it has been started.
+          boolean started = commands.stream().anyMatch(c -> c.contains("up"));
+          String output =
+              command.contains("cat")
+                  ? commands.size() + "\n"
+                  : command.contains("ps") && started ? "nginx-container\n" : "";
           return new CommandRunner.Result(0, output);
         };
     Path upstream;
@@ -66,8 +76,10 @@ record TierDriverContract(
       Path upstream) {
     var driver =
         new ComposeTierDriver(recorder, Path.of("docker-compose.yml"), "scopeml", upstream);
-    Backend backend = driver.start(new ScorerRelease("contract", MARKER, Map.of(), List.of()));
-    List<String> run = commands.getFirst();
+    List<Slot> slots = driver.slots(2, List.of());
+    Backend backend =
+        driver.start(new ScorerRelease("contract", MARKER, Map.of(), List.of()), slots.getFirst());
+    List<String> run = commands.stream().filter(c -> c.contains("run")).findFirst().orElseThrow();
     Set<String> scorerVariables = new LinkedHashSet<>();
     for (int i = 0; i + 1 < run.size(); i++) {
       if (run.get(i).equals("-e")) {
@@ -76,7 +88,7 @@ record TierDriverContract(
     }
     Set<String> imageVariables = new LinkedHashSet<>();
     environments
-        .getFirst()
+        .get(commands.indexOf(run))
         .forEach(
             (name, value) -> {
               if (value.equals(MARKER)) {
@@ -84,8 +96,8 @@ record TierDriverContract(
               }
             });
     int started = commands.size();
-    driver.ensureBalancer(8080, List.of(backend));
-    driver.applyUpstream(List.of(backend));
+    driver.ensureBalancer(FrontDoor.http(8080), slots);
+    driver.ensureBalancer(FrontDoor.http(8080), slots);
     Set<String> balancer = new LinkedHashSet<>();
     for (List<String> command : commands.subList(started, commands.size())) {
       balancer.add(serviceOf(command));

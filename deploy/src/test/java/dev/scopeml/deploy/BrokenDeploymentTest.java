@@ -25,6 +25,7 @@ class BrokenDeploymentTest {
   private static final String TRAINER = "trainer/Dockerfile";
   private static final String SCORER = "scorer/Dockerfile";
   private static final String BASE = "base-image/Dockerfile";
+  private static final String NGINX_TLS = "nginx/compose/nginx-tls.conf";
 
   @TempDir Path folder;
 
@@ -61,9 +62,23 @@ class BrokenDeploymentTest {
             "copies the layers [application, spring-boot-loader, snapshot-dependencies,"
                 + " dependencies]"),
         broken(
-            "a main class the jar lacks",
-            c -> c.replace(BASE, "launch.JarLauncher", "launch.WarLauncher2"),
-            "launches org.springframework.boot.loader.launch.WarLauncher2"),
+            "a jar the entrypoint does not launch",
+            c -> c.replace(BASE, "APP_JAR=app.jar", "APP_JAR=scopeml.jar"),
+            "but the base image's entrypoint launches scopeml.jar (APP_JAR)"),
+        broken(
+            "an extraction with Spring Boot's launcher, which the AOT cache cannot cover",
+            c ->
+                c.replace(
+                    SCORER,
+                    "extract --layers --destination",
+                    "extract --layers --launcher --destination"),
+            "without --launcher"),
+        broken(
+            "an HTTPS nginx configuration not rendered again",
+            c ->
+                c.replace(
+                    NGINX_TLS, "ssl_protocols TLSv1.2 TLSv1.3;", "ssl_protocols TLSv1 TLSv1.2;"),
+            "nginx/compose/nginx-tls.conf is not the tier controller's template rendered with"),
         // environment
         broken(
             "a misspelt property variable",
@@ -119,7 +134,7 @@ class BrokenDeploymentTest {
             c ->
                 c.replace(
                     COMPOSE, "${SCOPEML_HTTP_PORT:-8080}:8080", "${SCOPEML_HTTP_PORT:-8080}:80"),
-            "publishes port 80 but its nginx.conf listens on [8080]"),
+            "publishes port 80 but its nginx.conf listens on [8080, 8088]"),
         broken(
             "a port open on every address",
             c ->

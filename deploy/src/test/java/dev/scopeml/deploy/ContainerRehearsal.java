@@ -21,10 +21,11 @@ import java.util.stream.Stream;
 /**
  * One service's container played out on this machine, without Docker, as far as a machine allows:
  * the image's build stage runs its {@code COPY} and {@code RUN} steps (splitting the jar), the
- * final stage copies the layers the same way, the container's files (mounts, volumes, secrets,
- * image folders) are laid out under a folder standing for its root, and the base image's entrypoint
- * starts the app with the container's environment. Its healthcheck command is then run as Docker
- * would run it.
+ * final stage copies the layers the same way and runs its {@code java} steps (recording the AOT
+ * cache) in the app's folder with the image's environment, the container's files (mounts, volumes,
+ * secrets, image folders) are laid out under a folder standing for its root, and the base image's
+ * entrypoint starts the app with the container's environment. Its healthcheck command is then run
+ * as Docker would run it.
  */
 final class ContainerRehearsal implements AutoCloseable {
 
@@ -64,10 +65,36 @@ final class ContainerRehearsal implements AutoCloseable {
     environment.replaceAll((name, value) -> translate(value, addresses));
     environment.put("APP_HOME", inside("/app").toString());
     environment.put("JAVA_OPTS", javaOptions);
-    // A free port instead of the image's: other builds on this machine may hold it. The
-    // healthcheck reads SERVER_PORT too, so it follows.
+    // Free ports instead of the image's and compose's: other builds on this machine may hold them.
+    // The healthcheck reads SERVER_PORT too, so it follows.
+    environment.replaceAll(
+        (name, value) ->
+            name.endsWith("_PORT") && value != null && value.matches("\\d+")
+                ? Integer.toString(LoopbackPorts.free())
+                : value);
     environment.put("SERVER_PORT", Integer.toString(LoopbackPorts.free()));
     environment.put("PATH", javaFirstPath());
+    try {
+      runJavaSteps();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The final stage's {@code RUN java …} steps (the AOT cache's training run), in the app's folder
+   * with the image's environment, as the image build runs them; its other steps (folders made as
+   * root) stand for nothing a rehearsal needs.
+   */
+  private void runJavaSteps() throws IOException {
+    var image = new LinkedHashMap<>(deployment.baseEnvironment());
+    image.putAll(Dockerfile.environment(app.dockerfile().finalStage()));
+    image.put("PATH", javaFirstPath());
+    for (Dockerfile.Instruction instruction : app.dockerfile().finalStage().all("RUN")) {
+      if (instruction.arguments().startsWith("java ")) {
+        run(instruction.arguments(), inside("/app"), image);
+      }
+    }
   }
 
   /** Starts the entrypoint as the container would. */
@@ -163,14 +190,15 @@ final class ContainerRehearsal implements AutoCloseable {
           for (Dockerfile.Copy copy :
               Dockerfile.copies(new Dockerfile.Stage(null, null, List.of(instruction)))) {
             for (String source : copy.sources()) {
-              // A link stands for the copy: the jar is only read.
-              Files.createSymbolicLink(
-                  workdir.resolve(copy.destination()),
-                  app.context().resolve(source).toAbsolutePath());
+              // A copy, not a link: the jar's extraction names what it writes after the file it
+              // reads, which a link would resolve to another name.
+              Files.copy(
+                  app.context().resolve(source).toAbsolutePath(),
+                  workdir.resolve(copy.destination()));
             }
           }
         }
-        case "RUN" -> run(instruction.arguments(), workdir);
+        case "RUN" -> run(instruction.arguments(), workdir, Map.of("PATH", javaFirstPath()));
         default -> {
           // USER and the like change nothing a rehearsal can reproduce.
         }
@@ -242,12 +270,13 @@ final class ContainerRehearsal implements AutoCloseable {
     return out.toString();
   }
 
-  private void run(String command, Path workdir) throws IOException {
+  private static void run(String command, Path workdir, Map<String, String> environment)
+      throws IOException {
     var builder =
         new ProcessBuilder("sh", "-c", command)
             .directory(workdir.toFile())
             .redirectErrorStream(true);
-    builder.environment().put("PATH", javaFirstPath());
+    builder.environment().putAll(environment);
     Process step = builder.start();
     String output = new String(step.getInputStream().readAllBytes());
     try {

@@ -77,6 +77,12 @@ class ContainerRehearsalTest {
         }
         assertThat(trainer.running()).isTrue();
         assertThat(scorer.running()).isTrue();
+        assertThat(scorer.inside("/app/app.aot"))
+            .as("the scorer image's AOT cache, recorded by its training run")
+            .isNotEmptyFile();
+        assertThat(scorer.output())
+            .as("the scorer started with its AOT cache, which matched its jars")
+            .doesNotContain("[aot]");
       }
     }
   }

@@ -24,6 +24,7 @@ final class DeploymentCopy {
           "nginx/compose",
           "deploy/postgres",
           "deploy/secrets",
+          "deploy/tls",
           "trainer/Dockerfile",
           "trainer/pom.xml",
           "scorer/Dockerfile",

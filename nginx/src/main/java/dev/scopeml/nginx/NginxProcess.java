@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,16 +84,12 @@ public final class NginxProcess {
     try {
       Files.createDirectories(prefix.resolve("logs"));
       Files.createDirectories(prefix.resolve("temp"));
-      String config =
-          NginxTemplate.shipped()
-              .render(
-                  Map.of(
-                      "workers", Integer.toString(workers),
-                      "prefix", prefix.toString(),
-                      "maxBody", maxBody,
-                      "listen", TlsSettings.listen("127.0.0.1:" + door.port(), door),
-                      "tls", TlsSettings.directives(door),
-                      "control", "unix:" + controlSocket()));
+      var values = new HashMap<>(NginxTemplate.frontDoorValues("127.0.0.1:" + door.port(), door));
+      values.put("workers", Integer.toString(workers));
+      values.put("prefix", prefix.toString());
+      values.put("maxBody", maxBody);
+      values.put("control", "unix:" + controlSocket());
+      String config = NginxTemplate.shipped().render(values);
       Files.writeString(prefix.resolve("nginx.conf"), config);
       UpstreamConfig.write(prefix.resolve("upstream.conf"), slots, null);
     } catch (IOException e) {

@@ -44,6 +44,14 @@ public final class NginxTemplate {
     }
   }
 
+  /**
+   * The values of {@code {{listen}}} and {@code {{tls}}} for a front door listening on {@code
+   * address} ({@code 127.0.0.1:8080}, {@code 8080}): its certificate files make it HTTPS.
+   */
+  public static Map<String, String> frontDoorValues(String address, FrontDoor door) {
+    return Map.of("listen", TlsSettings.listen(address, door), "tls", TlsSettings.directives(door));
+  }
+
   /** The template's text. */
   public String text() {
     return text;
