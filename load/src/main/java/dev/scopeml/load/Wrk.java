@@ -62,6 +62,15 @@ public final class Wrk {
    */
   public WrkReport run(
       String url, String body, int threads, int connections, Duration duration, long pauseMillis) {
+    return start(url, body, threads, connections, duration, pauseMillis).await();
+  }
+
+  /**
+   * Starts wrk as {@link #run(String, String, int, int, Duration, long)} does, for at most {@code
+   * duration}; {@link Running#stop()} ends it earlier.
+   */
+  public Running start(
+      String url, String body, int threads, int connections, Duration duration, long pauseMillis) {
     try {
       Files.createDirectories(work);
       Path script = work.resolve(pauseMillis > 0 ? "post-paced.lua" : "post.lua");
@@ -84,18 +93,51 @@ public final class Wrk {
               .redirectErrorStream(true);
       process.environment().put("SCOPEML_WRK_BODY", bodyFile.toString());
       process.environment().put("SCOPEML_WRK_PAUSE_MS", Long.toString(pauseMillis));
-      Process wrk = process.start();
-      String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (wrk.waitFor() != 0) {
-        throw new IllegalStateException("wrk failed:\n" + output);
-      }
-      Files.delete(bodyFile);
-      return WrkReport.parse(output);
+      return new Running(process.start(), bodyFile);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run wrk (apt-get install wrk)", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while wrk ran", e);
+    }
+  }
+
+  /** wrk while it runs. */
+  public static final class Running {
+
+    private final Process wrk;
+    private final Path bodyFile;
+
+    private Running(Process wrk, Path bodyFile) {
+      this.wrk = wrk;
+      this.bodyFile = bodyFile;
+    }
+
+    /** Stops wrk now, as Ctrl-C does (it prints its report then), and returns its report. */
+    public WrkReport stop() {
+      try {
+        new ProcessBuilder("kill", "-INT", Long.toString(wrk.pid())).start().waitFor();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot signal wrk", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while stopping wrk", e);
+      }
+      return await();
+    }
+
+    /** Waits until wrk ends and returns its report. */
+    public WrkReport await() {
+      try {
+        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (wrk.waitFor() != 0) {
+          throw new IllegalStateException("wrk failed:\n" + output);
+        }
+        Files.deleteIfExists(bodyFile);
+        return WrkReport.parse(output);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read wrk's report", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while wrk ran", e);
+      }
     }
   }
 }

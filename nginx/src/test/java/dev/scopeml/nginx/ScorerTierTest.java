@@ -1,11 +1,13 @@
 package dev.scopeml.nginx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scopeml.load.HttpLoad;
 import dev.scopeml.load.LoadResult;
 import dev.scopeml.load.Sample;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
+import dev.scopeml.processes.HttpProbe;
 import dev.scopeml.processes.JsonStateFile;
 import dev.scopeml.processes.LoopbackPorts;
 import dev.scopeml.testsupport.load.TierLoad;
@@ -13,6 +15,7 @@ import dev.scopeml.testsupport.models.TelcoModel;
 import dev.scopeml.testsupport.postgres.PostgresTest;
 import dev.scopeml.testsupport.services.ServiceJars;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -192,6 +195,23 @@ class ScorerTierTest extends PostgresTest {
         .as("Prometheus targets: the scorers' operator addresses")
         .content()
         .contains(after.backends().getFirst().operatorAddress());
+  }
+
+  @Test
+  @Order(6)
+  void upHonoursThePortAskedForAndRefusesAnotherWhileTheTierRuns() {
+    int other = LoopbackPorts.free();
+    assertThatThrownBy(() -> controller.up(FrontDoor.http(other), release("B"), 1))
+        .isInstanceOf(TierException.class)
+        .hasMessageContaining("runs on port " + port)
+        .hasMessageContaining("not " + other);
+    controller.down();
+    TierState moved = controller.up(FrontDoor.http(other), release("B"), 1);
+    port = other;
+    assertThat(moved.listenPort()).isEqualTo(other);
+    assertThat(HttpProbe.ok(URI.create("http://127.0.0.1:" + other + "/nginx/health")))
+        .as("nginx on the port asked for")
+        .isTrue();
   }
 
   private TierController controller(TierTimeouts timeouts) {
