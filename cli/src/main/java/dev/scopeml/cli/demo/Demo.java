@@ -2,13 +2,10 @@ package dev.scopeml.cli.demo;
 
 import dev.scopeml.cli.TrainerClient;
 import dev.scopeml.cli.stack.LocalStack;
-import dev.scopeml.cli.stack.LocalTier;
 import dev.scopeml.cli.stack.SecretFile;
 import dev.scopeml.cli.stack.StackException;
 import dev.scopeml.cli.stack.StackPaths;
 import dev.scopeml.cli.stack.StackState;
-import dev.scopeml.nginx.Backend;
-import dev.scopeml.nginx.TierState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -57,9 +54,14 @@ final class Demo {
     StackState state = stack.up();
     String token = new SecretFile(paths.adminTokenFile()).read();
     var trainer = new TrainerClient(URI.create(state.trainerUrl()), token);
-    String front = frontUrl(state, paths);
-    var predictions = new DemoPredictions(new ScoringClient(front, MODEL), customers, out);
+    DemoFront door = DemoFront.of(state, paths);
+    String front = door.url();
+    var predictions =
+        new DemoPredictions(new ScoringClient(front, MODEL, door.tls()), customers, out);
     say("  trainer " + state.trainerUrl() + ", predictions through " + front);
+    if (!door.balanced()) {
+      DemoFront.withoutNginx().forEach(this::say);
+    }
 
     section("2/5", "Train telco churn: one XGBoost model per contract type, plus a global one");
     Map<String, Integer> trained =
@@ -98,10 +100,7 @@ final class Demo {
     section("5/5", "Roll the scorers to a new release while a load runs");
     DemoRollout.Rollout rollout =
         new DemoRollout(paths, out, terminal)
-            .run(
-                URI.create(front + "/v1/models/" + MODEL + "/predict"),
-                predictions.rows(),
-                state.nginxUrl() != null);
+            .run(URI.create(front + "/v1/models/" + MODEL + "/predict"), predictions.rows(), door);
 
     var report =
         new DemoReport(
@@ -118,6 +117,11 @@ final class Demo {
       stack.down();
     } else {
       DemoHints.print(out, state, front, paths);
+    }
+    if (!door.balanced()) {
+      say("");
+      say("== skipped");
+      DemoFront.withoutNginx().forEach(this::say);
     }
     return report;
   }
@@ -192,22 +196,6 @@ final class Demo {
       }
     }
     throw new StackException("the trainer has no run of " + MODEL);
-  }
-
-  /** nginx when it runs, else the first scorer. */
-  private static String frontUrl(StackState state, StackPaths paths) {
-    if (state.nginxUrl() != null) {
-      return state.nginxUrl();
-    }
-    try (var tier = LocalTier.inspect(paths)) {
-      Backend first =
-          tier.state()
-              .map(TierState::backends)
-              .filter(backends -> !backends.isEmpty())
-              .map(List::getFirst)
-              .orElseThrow(() -> new StackException("no scorer runs"));
-      return "http://" + first.address();
-    }
   }
 
   private static List<String> trainerArgs(StackState state, String token, String... args) {

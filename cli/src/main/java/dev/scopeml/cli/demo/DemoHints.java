@@ -42,6 +42,7 @@ final class DemoHints {
             + "/v1/models/churn");
     say(out, "  ./scopeml models churn        ./scopeml runs");
     say(out, "  ./scopeml rollback --model churn --scope 'contract=One year'");
+    say(out, "  # each scorer's operator address (metrics, model metadata): ./scopeml status");
     say(out, "  ./scopeml status              ./scopeml scale --replicas 3");
     say(out, "  ./scopeml rollout --to release-9   (a label) or --to path/to/scorer.jar");
     say(out, "  ./scopeml down");

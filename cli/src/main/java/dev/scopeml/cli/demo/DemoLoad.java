@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import javax.net.ssl.SSLContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A steady, light stream of single-row predictions on a few keep-alive connections, counting every
- * request, every failure (an error status, or no response even after one resend) and which scorer
- * release answered. It runs on the same load generator as the tests.
+ * request, every failure (an error status, or no complete response) and which scorer release
+ * answered. Like curl or wrk, it never resends a request. It runs on the same load generator as the
+ * tests.
  */
 final class DemoLoad implements AutoCloseable {
 
@@ -37,29 +39,20 @@ final class DemoLoad implements AutoCloseable {
    *
    * @param sent requests answered or failed
    * @param failed requests that failed
-   * @param resent requests resent once because their keep-alive connection closed under them
    * @param byRelease answers per scorer release
    * @param sinceMark answers per scorer release among requests sent after {@link #mark()}
    */
-  record Counts(
-      long sent,
-      long failed,
-      long resent,
-      Map<String, Long> byRelease,
-      Map<String, Long> sinceMark) {}
+  record Counts(long sent, long failed, Map<String, Long> byRelease, Map<String, Long> sinceMark) {}
 
   /**
-   * Starts the load. A keep-alive connection can be closed by nginx just as a request goes out on
-   * it: a worker retiring after a reload closes its idle client connections. HTTP/1.1 lets a client
-   * resend an idempotent request that got no response, and a prediction is a pure function, so such
-   * a request is resent once on a new connection and counted as resent; a second failure is a
-   * failure.
+   * Starts the load.
    *
    * @param predict the predict URL, on 127.0.0.1
    * @param rows the rows to send, one per request
    * @param connections concurrent connections, like as many separate applications
+   * @param tls the TLS client for an https URL, or null
    */
-  DemoLoad(URI predict, List<Map<String, Object>> rows, int connections) {
+  DemoLoad(URI predict, List<Map<String, Object>> rows, int connections, SSLContext tls) {
     List<byte[]> requests =
         rows.stream()
             .map(
@@ -75,7 +68,8 @@ final class DemoLoad implements AutoCloseable {
                 .withConnections(connections)
                 .withPause(PAUSE)
                 .withDuration(AT_MOST)
-                .withResend(Resend.ONCE_AFTER_CLOSED_CONNECTION));
+                .withResend(Resend.NEVER)
+                .withTls(tls));
   }
 
   /** From now on, answers are also counted in {@link Counts#sinceMark()}. */
@@ -96,8 +90,7 @@ final class DemoLoad implements AutoCloseable {
         }
       }
     }
-    return new Counts(
-        result.samples().size(), result.failures(), result.resent(), byRelease, sinceMark);
+    return new Counts(result.samples().size(), result.failures(), byRelease, sinceMark);
   }
 
   /** The first few failures, to show what went wrong. */

@@ -34,7 +34,7 @@ final class DemoRollout {
    * Rolls the local tier to the next release label, same jar; with nginx, under a load whose counts
    * are shown live.
    */
-  Rollout run(URI predict, List<Map<String, Object>> rows, boolean balanced)
+  Rollout run(URI predict, List<Map<String, Object>> rows, DemoFront front)
       throws InterruptedException {
     ScorerRelease current;
     try (var look = LocalTier.inspect(paths)) {
@@ -44,13 +44,13 @@ final class DemoRollout {
     var release =
         new ScorerRelease(next, current.artifact(), current.environment(), current.arguments());
     say("  $ scopeml rollout --to " + next);
-    if (!balanced) {
-      say("  nginx is not installed: rolling without load (clients would need the new ports)");
+    if (!front.balanced()) {
+      say("  skipped: the load and its live count (without nginx, clients need the new ports)");
       try (var tier = LocalTier.open(paths, new StepPrinter(out), this::say)) {
         return new Rollout(current.version(), next, tier.controller().rollout(release), null);
       }
     }
-    var load = new DemoLoad(predict, rows, 3);
+    var load = new DemoLoad(predict, rows, 3, front.tls());
     var live = new LiveCounter(out, load, terminal);
     RolloutResult result;
     try {
@@ -70,20 +70,14 @@ final class DemoRollout {
       say(
           String.format(
               Locale.ROOT,
-              "  rollout %s -> %s: %d scorers replaced in %.1f s. Requests during it: %,d sent, %d"
-                  + " failed%s; after the swap every answer came from %s",
+              "  rollout %s -> %s: %d scorers replaced in %.1f s. Requests during it: %,d sent, %d failed, none resent; after the swap every answer"
+                  + " came from %s",
               current.version(),
               next,
               result.replaced(),
               result.duration().toMillis() / 1000.0,
               counts.sent(),
               counts.failed(),
-              counts.resent() == 0
-                  ? ""
-                  : ", "
-                      + counts.resent()
-                      + " resent (nginx closed an idle keep-alive connection as a worker"
-                      + " retired; resent once on a new connection)",
               String.join(", ", counts.sinceMark().keySet())));
     } else {
       say("  rollout to " + next + " failed: " + result.failure());

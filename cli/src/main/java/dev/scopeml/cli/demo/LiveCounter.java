@@ -61,10 +61,9 @@ final class LiveCounter implements TierEvents, AutoCloseable {
             .collect(Collectors.joining(", "));
     return String.format(
         Locale.ROOT,
-        "  live: %,d requests, %d failed (%d resent) | answered by %s",
+        "  live: %,d requests, %d failed, none resent | answered by %s",
         counts.sent(),
         counts.failed(),
-        counts.resent(),
         releases.isEmpty() ? "-" : releases);
   }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,19 +19,21 @@ final class ScoringClient implements AutoCloseable {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(2))
-          .build();
+  private final HttpClient http;
   private final URI predict;
 
   /**
    * @param baseUrl nginx (or a scorer) base URL
    * @param model the model to ask
+   * @param tls the TLS client for an https URL, or null
    */
-  ScoringClient(String baseUrl, String model) {
+  ScoringClient(String baseUrl, String model, SSLContext tls) {
     this.predict = URI.create(baseUrl + "/v1/models/" + model + "/predict");
+    var builder =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2));
+    this.http = tls == null ? builder.build() : builder.sslContext(tls).build();
   }
 
   /**

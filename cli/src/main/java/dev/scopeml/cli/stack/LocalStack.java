@@ -3,6 +3,7 @@ package dev.scopeml.cli.stack;
 import dev.scopeml.cli.stack.supervisor.StackSupervisor;
 import dev.scopeml.cli.stack.supervisor.SupervisorLog;
 import dev.scopeml.nginx.Backend;
+import dev.scopeml.nginx.ScrapeTargets;
 import dev.scopeml.nginx.TierState;
 import dev.scopeml.processes.JavaCommand;
 import dev.scopeml.processes.JsonStateFile;
@@ -230,6 +231,10 @@ public final class LocalStack {
         say("               http://" + backend.address() + "/v1/models/<model>/predict");
       }
     }
+    say(
+        "  operators    ./scopeml status lists each scorer's operator address (probes, metrics,"
+            + " model metadata); Prometheus targets in "
+            + StackPaths.show(ScrapeTargets.beside(paths.tierStateFile())));
     say("  trainer      " + state.trainerUrl() + "   (admin API: bearer token below)");
     say("  admin token  " + token + "   (readable by you only)");
     say("  database     " + state.databaseUrl());

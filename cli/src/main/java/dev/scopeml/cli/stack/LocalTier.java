@@ -1,5 +1,6 @@
 package dev.scopeml.cli.stack;
 
+import dev.scopeml.nginx.FrontDoor;
 import dev.scopeml.nginx.LocalTierDriver;
 import dev.scopeml.nginx.NginxProcess;
 import dev.scopeml.nginx.ScorerRelease;
@@ -46,8 +47,10 @@ public final class LocalTier implements AutoCloseable {
             .<TierDriver>map(
                 binary ->
                     new LocalTierDriver(
-                        new NginxProcess(binary, paths.nginxPrefix(), 2, "4m"), paths.logs()))
-            .orElseGet(() -> new DirectTierDriver(paths.logs()));
+                        new NginxProcess(binary, paths.nginxPrefix(), 2, "4m"),
+                        paths.logs(),
+                        events::step))
+            .orElseGet(() -> new DirectTierDriver(paths.logs(), events::step));
     this.controller = new TierController(driver, stateFile, TierTimeouts.defaults(), events);
   }
 
@@ -75,9 +78,9 @@ public final class LocalTier implements AutoCloseable {
     return stateFile.load();
   }
 
-  /** Starts over with no backends, nginx on {@code listenPort} and {@code release} to start. */
-  public void reset(int listenPort, ScorerRelease release) {
-    stateFile.save(new TierState(listenPort, release, List.of()));
+  /** Starts over with no slots or backends, nginx on {@code door} and {@code release} to start. */
+  public void reset(FrontDoor door, ScorerRelease release) {
+    stateFile.save(new TierState(door, release, List.of(), List.of()));
   }
 
   @Override

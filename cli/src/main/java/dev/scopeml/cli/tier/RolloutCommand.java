@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
     name = "rollout",
     mixinStandardHelpOptions = true,
     description = {
-      "Replace every scorer with one of a new release, one at a time, without failing a request:"
-          + " start new, wait for /readyz, add to nginx, remove an old one, drain, stop it.",
+      "Replace every scorer with one of a new release, one at a time, without failing a request"
+          + " and without reloading nginx: start new in a free slot, wait until ready and warm,"
+          + " stop an old one (it refuses new connections and finishes its requests).",
       "If a new scorer never becomes ready the rollout stops and the old ones keep serving."
     })
 public final class RolloutCommand implements Callable<Integer> {

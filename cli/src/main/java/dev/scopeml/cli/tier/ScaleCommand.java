@@ -1,6 +1,7 @@
 package dev.scopeml.cli.tier;
 
 import dev.scopeml.cli.stack.StackPaths;
+import dev.scopeml.nginx.FrontDoor;
 import dev.scopeml.nginx.TierState;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -14,8 +15,10 @@ import picocli.CommandLine.Option;
     name = "scale",
     mixinStandardHelpOptions = true,
     description = {
-      "Add or remove scorers behind nginx, one at a time, without failing a request.",
-      "New scorers are added once ready; removed ones leave the upstream, drain, then stop."
+      "Add or remove scorers behind nginx, one at a time, without failing a request and without"
+          + " reloading nginx while they fit its slots.",
+      "New scorers take traffic once ready and warm; removed ones refuse new connections,"
+          + " finish their requests, then stop."
     })
 public final class ScaleCommand implements Callable<Integer> {
 
@@ -23,6 +26,14 @@ public final class ScaleCommand implements Callable<Integer> {
 
   @Option(names = "--replicas", required = true, description = "Scorers to run (at least 1).")
   int replicas;
+
+  @Option(
+      names = "--capacity",
+      description =
+          "Slots for scorers in nginx's upstream (default: kept, and grown to twice the replicas"
+              + " when they do not fit). Changing it reloads nginx once; scaling within it never"
+              + " does.")
+  Integer capacity;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -43,18 +54,22 @@ public final class ScaleCommand implements Callable<Integer> {
             "The controller takes over the scorers of the %s: %d of %s (%s)%n",
             open.name(), replicas, release.version(), release.artifact());
         out.flush();
-        after = open.controller().up(TierOptions.composeHttpPort(), release, replicas);
+        after =
+            open.controller().up(FrontDoor.http(TierOptions.composeHttpPort()), release, replicas);
       } else {
         TierState before = open.controller().status();
         out.printf(
             "Scaling the %s from %d to %d scorers of %s%n",
             open.name(), before.backends().size(), replicas, before.release().version());
         out.flush();
+        if (capacity != null) {
+          open.controller().resize(capacity);
+        }
         after = open.controller().scale(replicas);
       }
       out.printf(
-          "The %s runs %d scorers of %s.%n",
-          open.name(), after.backends().size(), after.release().version());
+          "The %s runs %d scorers of %s in %d slots.%n",
+          open.name(), after.backends().size(), after.release().version(), after.slots().size());
       out.flush();
       return 0;
     }

@@ -3,6 +3,7 @@ package dev.scopeml.cli.tier;
 import dev.scopeml.cli.stack.LocalStack;
 import dev.scopeml.cli.stack.StackPaths;
 import dev.scopeml.cli.stack.StackState;
+import dev.scopeml.nginx.ScrapeTargets;
 import dev.scopeml.nginx.TierController;
 import dev.scopeml.nginx.TierState;
 import dev.scopeml.processes.HttpProbe;
@@ -101,15 +102,15 @@ public final class StatusCommand implements Callable<Integer> {
   private static boolean printTier(PrintWriter out, String name, TierController controller) {
     TierState state = controller.status();
     out.printf(
-        "Scorer tier (%s): release %s (%s)%n",
-        name, state.release().version(), state.release().artifact());
+        "Scorer tier (%s): release %s (%s), %d slots%n",
+        name, state.release().version(), state.release().artifact(), state.slots().size());
     List<TierController.BackendStatus> backends = controller.backendStatuses();
     if (backends.isEmpty()) {
       out.println("  no scorers");
       return false;
     }
-    String format = "  %-24s %-12s %-22s %-8s %s%n";
-    out.printf(format, "scorer", "version", "address", "pid", "ready");
+    String format = "  %-24s %-12s %-5s %-22s %-22s %-8s %s%n";
+    out.printf(format, "scorer", "version", "slot", "address", "operator", "pid", "ready");
     boolean ready = true;
     for (TierController.BackendStatus status : backends) {
       ready &= status.ready();
@@ -117,12 +118,19 @@ public final class StatusCommand implements Callable<Integer> {
           format,
           status.backend().id(),
           status.backend().version(),
+          status.backend().slot(),
           status.backend().address(),
+          status.backend().operatorAddress(),
           status.backend().pid() < 0 ? "-" : Long.toString(status.backend().pid()),
           status.ready()
               ? "yes"
               : "no" + (status.exitReason() == null ? "" : ": " + status.exitReason()));
     }
+    out.println(
+        "  operators: metrics at http://<operator>/actuator/prometheus, model metadata at"
+            + " http://<operator>/v2/models/<model>; Prometheus targets in "
+            + ScrapeTargets.FILE
+            + " beside the tier state");
     return ready;
   }
 }

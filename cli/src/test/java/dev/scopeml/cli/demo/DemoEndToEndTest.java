@@ -8,6 +8,8 @@ import dev.scopeml.cli.stack.LocalTier;
 import dev.scopeml.cli.stack.SecretFile;
 import dev.scopeml.cli.stack.StackPaths;
 import dev.scopeml.cli.stack.StackState;
+import dev.scopeml.load.Wrk;
+import dev.scopeml.load.WrkReport;
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.NginxProcess;
 import dev.scopeml.nginx.TierState;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -124,8 +127,43 @@ class DemoEndToEndTest {
         .containsOnlyKeys("release-2");
   }
 
+  /**
+   * The check the README promises: wrk, which never resends a request, loading nginx while {@code
+   * scopeml rollout} replaces both scorers, sees no socket error and no status other than 2xx.
+   */
   @Test
   @Order(2)
+  void wrkDuringARolloutSeesNoErrorAtAll() throws IOException {
+    StackState state = StackState.file(paths.stateFile()).load().orElseThrow();
+    Path work = Files.createDirectories(home.resolve("wrk"));
+    String body =
+        "{\"instances\": [{\"contract\": \"One year\", \"tenure\": 12, \"monthly_charges\": 50.5}]}";
+    Wrk.Running wrk =
+        new Wrk(work)
+            .start(
+                state.nginxUrl() + "/v1/models/churn/predict",
+                body,
+                2,
+                8,
+                Duration.ofMinutes(10),
+                5);
+    int exit;
+    try {
+      exit = cli().execute("rollout", "--to", "release-3");
+    } finally {
+      WrkReport report = wrk.stop();
+      System.out.printf(
+          "wrk during the rollout: %d requests, %d socket errors, %d non-2xx, p99 %.1f ms%n",
+          report.requests(), report.socketErrors(), report.non2xx(), report.p99Millis());
+      assertThat(report.requests()).as("requests wrk sent").isGreaterThan(100);
+      assertThat(report.socketErrors()).as("wrk's socket errors").isZero();
+      assertThat(report.non2xx()).as("wrk's non-2xx answers").isZero();
+    }
+    assertThat(exit).as("rollout exit code; output:%n%s", transcript).isZero();
+  }
+
+  @Test
+  @Order(3)
   void upAgainFindsTheStackRunningAndStatusReportsIt() {
     StackState before = StackState.file(paths.stateFile()).load().orElseThrow();
     CommandLine cli = cli();
@@ -138,17 +176,17 @@ class DemoEndToEndTest {
     CommandLine statusCli = ScopemlCli.commandLine();
     statusCli.setOut(new PrintWriter(status, true));
     assertThat(statusCli.execute("status")).as(status.toString()).isZero();
-    assertThat(status.toString()).contains("trainer", "ready", "release-2", "running");
+    assertThat(status.toString()).contains("trainer", "ready", "release-3", "running", "operator");
     assertThat(
             status
                 .toString()
                 .lines()
-                .filter(line -> line.contains("release-2") && line.endsWith("yes")))
+                .filter(line -> line.contains("release-3") && line.endsWith("yes")))
         .hasSize(2);
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void scorersLogInWithTheReadOnlyLoginAndPasswordsAreRequired() throws SQLException {
     StackState state = StackState.file(paths.stateFile()).load().orElseThrow();
     String password = new SecretFile(paths.postgresPasswordFile()).read();
@@ -170,7 +208,7 @@ class DemoEndToEndTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void downLeavesNoProcessBehind() throws IOException {
     StackState state = StackState.file(paths.stateFile()).load().orElseThrow();
     long nginx = Long.parseLong(Files.readString(paths.nginxPrefix().resolve("nginx.pid")).strip());

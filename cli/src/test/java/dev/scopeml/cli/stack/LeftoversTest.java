@@ -3,6 +3,7 @@ package dev.scopeml.cli.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scopeml.nginx.Backend;
+import dev.scopeml.nginx.FrontDoor;
 import dev.scopeml.nginx.ScorerRelease;
 import dev.scopeml.nginx.TierState;
 import dev.scopeml.processes.ProcessRef;
@@ -63,8 +64,9 @@ class LeftoversTest {
     TierState.file(paths.tierStateFile())
         .save(
             new TierState(
-                1,
+                FrontDoor.http(1),
                 new ScorerRelease("release-1", "scorer.jar", Map.of(), List.of()),
+                List.of(),
                 List.of(backend(scorer, scorer.toHandle().info().startInstant().orElseThrow()))));
 
     boolean stopped = stack(paths).down();
@@ -97,8 +99,9 @@ class LeftoversTest {
     TierState.file(paths.tierStateFile())
         .save(
             new TierState(
-                1,
+                FrontDoor.http(1),
                 new ScorerRelease("release-1", "scorer.jar", Map.of(), List.of()),
+                List.of(),
                 List.of(backend(otherStranger, longAgo))));
 
     stack(paths).down();
@@ -135,7 +138,7 @@ class LeftoversTest {
   }
 
   private static Backend backend(Process process, Instant startedAt) {
-    return new Backend("scorer-1", "release-1", "127.0.0.1", 1, process.pid(), startedAt);
+    return new Backend("scorer-1", "release-1", "127.0.0.1", 1, 1, 2, process.pid(), startedAt);
   }
 
   /** A JVM that waits, with a scorer's password file variable pointing at {@code secret}. */

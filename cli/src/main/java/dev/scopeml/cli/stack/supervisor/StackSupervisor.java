@@ -6,6 +6,7 @@ import dev.scopeml.cli.stack.StackException;
 import dev.scopeml.cli.stack.StackPaths;
 import dev.scopeml.cli.stack.StackState;
 import dev.scopeml.modelstore.database.Database;
+import dev.scopeml.nginx.FrontDoor;
 import dev.scopeml.nginx.ScorerRelease;
 import dev.scopeml.nginx.TierState;
 import dev.scopeml.processes.JsonStateFile;
@@ -133,16 +134,16 @@ public final class StackSupervisor {
     try (var tier = LocalTier.open(paths, SupervisorLog::step, SupervisorLog::step)) {
       ScorerRelease release = release(tier, database);
       if (tier.balanced()) {
-        int port = port("SCOPEML_NGINX_PORT", 8080);
-        tier.reset(port, release);
+        FrontDoor door = FrontDoors.fromEnvironment(port("SCOPEML_NGINX_PORT", 8080));
+        tier.reset(door, release);
         // Saved before nginx starts, so a failure half way still leaves its address to clean up.
-        save(state.withNginx("http://127.0.0.1:" + port));
-        tier.controller().up(port, release, LocalTier.SCORERS);
+        save(state.withNginx(door.url()));
+        tier.controller().up(door, release, LocalTier.SCORERS);
       } else {
         SupervisorLog.step(
             "WARNING: nginx is not installed: the scorers are not behind a load balancer; clients"
                 + " call them directly (install nginx for one address and zero-downtime rollouts)");
-        tier.reset(0, release);
+        tier.reset(FrontDoor.http(0), release);
         tier.controller().scale(LocalTier.SCORERS);
       }
     }

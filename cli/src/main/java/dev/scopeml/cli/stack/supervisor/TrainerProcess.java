@@ -2,6 +2,7 @@ package dev.scopeml.cli.stack.supervisor;
 
 import dev.scopeml.cli.stack.StackException;
 import dev.scopeml.cli.stack.StackPaths;
+import dev.scopeml.processes.AotTraining;
 import dev.scopeml.processes.HttpProbe;
 import dev.scopeml.processes.JavaCommand;
 import dev.scopeml.processes.Launch;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 
 /** The stack's one trainer: the trainer jar as a detached process on 127.0.0.1. */
 final class TrainerProcess implements StackComponent {
@@ -49,8 +51,16 @@ final class TrainerProcess implements StackComponent {
     Process process;
     try {
       // A session of its own: a Ctrl-C aimed at `up` does not reach the trainer.
+      // The fast launch: its AOT cache is recorded on the first start of each build of the jar, by
+      // a run until its context is refreshed (which migrates the database, as any start does).
+      var command =
+          JavaCommand.fastJar(
+              List.of(),
+              paths.trainerJar(),
+              AotTraining.untilRefreshed(environment),
+              SupervisorLog::step);
       process =
-          Launch.of(JavaCommand.jar(paths.trainerJar()))
+          Launch.of(command)
               .environment(environment)
               .appendOutput(log)
               .in(paths.home())
