@@ -3,10 +3,10 @@ package dev.scopeml.bench.http;
 import static dev.scopeml.bench.report.Target.number;
 
 import dev.scopeml.bench.BenchSettings;
-import dev.scopeml.bench.load.Wrk;
 import dev.scopeml.bench.report.FigureReport;
 import dev.scopeml.bench.report.Target;
 import dev.scopeml.bench.stack.PythonPeer;
+import dev.scopeml.load.Wrk;
 import java.util.ArrayList;
 import java.util.List;
 

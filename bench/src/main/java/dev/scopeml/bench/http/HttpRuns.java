@@ -1,9 +1,9 @@
 package dev.scopeml.bench.http;
 
 import dev.scopeml.bench.BenchSettings;
-import dev.scopeml.bench.load.Wrk;
-import dev.scopeml.bench.load.WrkReport;
 import dev.scopeml.load.Stats;
+import dev.scopeml.load.Wrk;
+import dev.scopeml.load.WrkReport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -93,7 +93,7 @@ public final class ScorerLatencyBenchmark {
       micros[i] = (System.nanoTime() - t) / 1e3;
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    PrometheusText metrics = PrometheusText.scrape(scorer.port());
+    PrometheusText metrics = PrometheusText.scrape(scorer.operatorPort());
     double serverSum = metrics.sum("scopeml_predictions_seconds_sum", "") - server[0];
     double serverCount = metrics.sum("scopeml_predictions_seconds_count", "") - server[1];
     server[0] += serverSum;
@@ -117,7 +117,7 @@ public final class ScorerLatencyBenchmark {
 
   /** Seconds spent in successful loads so far, from the scorer's Prometheus metrics. */
   private static double loadedSeconds(ServiceProcess scorer) {
-    return PrometheusText.scrape(scorer.port())
+    return PrometheusText.scrape(scorer.operatorPort())
         .sum("scopeml_model_load_seconds_sum", "outcome=\"loaded\"");
   }
 }

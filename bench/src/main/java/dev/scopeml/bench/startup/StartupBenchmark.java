@@ -14,6 +14,8 @@ import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.modelstore.database.DatabaseSettings;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.modelstore.scope.ScopeKey;
+import dev.scopeml.processes.AotCache;
+import dev.scopeml.processes.AotTraining;
 import dev.scopeml.processes.JavaCommand;
 import dev.scopeml.testsupport.models.TelcoModel;
 import dev.scopeml.testsupport.postgres.TestPostgres;
@@ -27,16 +29,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Figure 8: ten active versions in a real PostgreSQL; an AOT cache recorded by one training run of
- * the extracted scorer (start, ready, predictions, graceful stop: the JVM writes the cache as it
- * exits); then rounds of starts of each launch in turn, timed from process start to the first 200
- * from {@code /readyz}. Run by {@code bench/startup.sh}.
+ * Figure 8: ten active versions in a real PostgreSQL; then rounds of starts of each launch in turn,
+ * timed from process start to the first 200 from {@code /readyz} on the operator port, which a
+ * scorer answers once its versions are loaded and its warm-up has compiled its request path. The
+ * launches: a plain {@code java -jar} of the packaged jar; ScopeML's own launch ({@link
+ * JavaCommand#fastJar}: the extracted jar with the AOT cache the launcher records once per jar, by
+ * a run until the context is refreshed), the one users get; and the extracted jar with an AOT cache
+ * recorded by a full training run (start, ready, predictions, graceful stop: the JVM writes the
+ * cache as it exits). Run by {@code bench/startup.sh}.
  */
 public final class StartupBenchmark {
 
   private static final int MODELS = 10;
+  private static final Pattern WARM_UP =
+      Pattern.compile("warm-up: \\d+ requests from reference rows in ([0-9.]+) s");
 
   private StartupBenchmark() {}
 
@@ -52,25 +62,36 @@ public final class StartupBenchmark {
         model.storeAndPromote(store, ScopeKey.of("contract", "c%02d".formatted(i)));
       }
     }
-    Path jar = AotCache.extract(work.resolve("extracted"));
-    Path cache = work.resolve("scorer.aot");
+    AotCache launcher = AotCache.of(ServiceJars.scorer());
+    long preparing = System.nanoTime();
+    List<String> scopeml =
+        JavaCommand.fastJar(
+            List.of(),
+            ServiceJars.scorer(),
+            AotTraining.untilRefreshed(Services.credentials(db)),
+            step -> System.err.println("[startup] " + step));
+    double launcherSeconds = (System.nanoTime() - preparing) / 1e9;
+    Path jar = launcher.extractedJar();
+    Path cache = work.resolve("scorer-full-training.aot");
     Files.deleteIfExists(cache);
-    double trainingSeconds = record(db, jar, cache, model, work);
+    double trainingSeconds = launcher.isReady() ? record(db, jar, cache, model, work) : 0;
     boolean cached = Files.isRegularFile(cache);
 
     var launches = new ArrayList<Launch>();
     launches.add(new Launch("`java -jar` the packaged jar", JavaCommand.jar(ServiceJars.scorer())));
-    launches.add(new Launch("`java -jar` the extracted jar", JavaCommand.jar(jar)));
+    launches.add(new Launch("ScopeML's launch (`JavaCommand.fastJar`)", scopeml));
     if (cached) {
       launches.add(
           new Launch(
-              "extracted jar + `-XX:AOTCache`",
+              "extracted jar + AOT cache of a full training run",
               JavaCommand.jar(List.of("-XX:AOTCache=" + cache), jar)));
     }
     var seconds = new LinkedHashMap<Launch, List<Double>>();
     var cpu = new LinkedHashMap<Launch, List<Double>>();
+    var warmUp = new LinkedHashMap<Launch, List<Double>>();
     launches.forEach(l -> seconds.put(l, new ArrayList<>()));
     launches.forEach(l -> cpu.put(l, new ArrayList<>()));
+    launches.forEach(l -> warmUp.put(l, new ArrayList<>()));
     int rounds = settings.count(5, 2);
     for (int round = 1; round <= rounds; round++) {
       for (Launch launch : launches) {
@@ -80,12 +101,23 @@ public final class StartupBenchmark {
                   / 1e9;
           seconds.get(launch).add(ready);
           cpu.get(launch).add(ProcessCpu.seconds(scorer.pid()));
+          warmUp.get(launch).add(warmUpSeconds(scorer.log()));
           System.err.printf(
               "[startup] round %d, %s: ready after %.2f s%n", round, launch.name(), ready);
         }
       }
     }
-    report(settings, seconds, cpu, cached, trainingSeconds, cache, rounds)
+    report(
+            settings,
+            seconds,
+            cpu,
+            warmUp,
+            cached,
+            trainingSeconds,
+            launcherSeconds,
+            launcher,
+            cache,
+            rounds)
         .write(settings.results().resolve("8-startup.md"));
     System.exit(0);
   }
@@ -100,7 +132,7 @@ public final class StartupBenchmark {
             db,
             work.resolve("scorer-aot-training.log"));
     scorer.awaitOk("/readyz", Duration.ofMinutes(2));
-    // Exercise the request path too, so its classes are in the cache.
+    // Exercise the request path too (beyond the warm-up), so its classes are in the cache.
     String path = TelcoModel.PREDICT;
     try (var connection = new KeepAliveConnection(scorer.port(), 10_000)) {
       for (int i = 0; i < 200; i++) {
@@ -112,35 +144,54 @@ public final class StartupBenchmark {
   }
 
   private static ServiceProcess scorer(List<String> launch, DatabaseSettings db, Path log) {
-    return ServiceProcess.start("scorer", launch, List.of(), Services.credentials(db), log);
+    return ServiceProcess.start(
+        "scorer", launch, List.of(), Services.credentials(db), log, Services.SCORER_OPERATOR_PORT);
+  }
+
+  /** The warm-up's duration, from the line the scorer logs when it ends. */
+  static double warmUpSeconds(String log) {
+    Matcher line = WARM_UP.matcher(log);
+    return line.find() ? Double.parseDouble(line.group(1)) : 0;
   }
 
   private static FigureReport report(
       BenchSettings settings,
       Map<Launch, List<Double>> seconds,
       Map<Launch, List<Double>> cpu,
+      Map<Launch, List<Double>> warmUp,
       boolean cached,
       double trainingSeconds,
+      double launcherSeconds,
+      AotCache launcher,
       Path cache,
       int rounds)
       throws Exception {
-    var report = new FigureReport("8", "Start-up: process start → /readyz with 10 models");
+    var report = new FigureReport("8", "Start-up: process start → ready and warm, 10 models");
     report.paragraph(settings.caveat());
     report.paragraph(
         """
         Ten active versions (the telco model of figure 2, 200 trees each, under ten scopes) in a \
         real PostgreSQL. Timed from just before the scorer process is spawned to the first 200 \
-        from `/readyz` (polled every 10 ms), which the scorer answers only once every active \
-        version is fetched, verified and built. %d rounds, each starting every launch in turn; \
-        medians. The CPU time the scorer had used when it was ready (user + system, all \
-        threads, from `/proc`) is shown beside it: it depends far less on what else runs on \
-        the machine than the wall time does. The AOT cache (JDK 25, JEP 483/514/515: classes loaded and linked, method \
-        profiles) is recorded by one training run of the extracted jar with \
-        `-XX:AOTCacheOutput` (start, ready, 200 predictions, SIGTERM: %s s including writing \
-        the cache%s); Spring Boot's packaged jar loads classes from nested jars, which the cache \
-        does not cover, hence the extracted layout."""
+        from `/readyz` on its operator port (polled every 10 ms), which the scorer answers only \
+        once every active version is fetched, verified and built, its warm-up has replayed the \
+        versions' reference rows through its own listener until the JIT compiler went quiet, and \
+        its public port is open: the moment a tier lets it take traffic. %d rounds, each starting \
+        every launch in turn; medians. The CPU time the scorer had used when it was ready (user + \
+        system, all threads, from `/proc`) is shown beside it: it depends far less on what else \
+        runs on the machine than the wall time does. ScopeML's launch is what the local tier, \
+        `scopeml up` and the tests run (`JavaCommand.fastJar`): Spring Boot's jar extracted \
+        (the JDK's AOT cache only covers classes on the class path, not in nested jars) with a \
+        JDK AOT cache (JEP 483/514/515) that the launcher records once per build of the jar, by \
+        a run until the Spring context is refreshed (%s s here, extraction included, %s). The \
+        last launch uses an AOT cache recorded by a full training run instead (start, ready and \
+        warm, 200 predictions, SIGTERM: %s s%s), which also holds the request path's classes and \
+        method profiles."""
             .formatted(
                 rounds,
+                number(launcherSeconds, 1),
+                launcher.isReady()
+                    ? number(Files.size(launcher.cacheFile()) / 1e6, 0) + " MB"
+                    : "**no cache was written**, see " + launcher.folder(),
                 number(trainingSeconds, 1),
                 cached
                     ? ", " + number(Files.size(cache) / 1e6, 0) + " MB"
@@ -149,10 +200,13 @@ public final class StartupBenchmark {
     var rows = new ArrayList<List<String>>();
     double best = Double.NaN;
     double packaged = Double.NaN;
+    double scopeml = Double.NaN;
     for (var entry : seconds.entrySet()) {
       double median = Stats.median(entry.getValue());
       if (Double.isNaN(packaged)) {
         packaged = median;
+      } else if (Double.isNaN(scopeml)) {
+        scopeml = median;
       }
       best = Double.isNaN(best) ? median : Math.min(best, median);
       rows.add(
@@ -161,6 +215,7 @@ public final class StartupBenchmark {
               number(median, 2),
               number(Stats.percentile(entry.getValue(), 100), 2),
               number(packaged / median, 2) + "×",
+              number(Stats.median(warmUp.get(entry.getKey())), 2),
               number(Stats.median(cpu.get(entry.getKey())), 2)));
     }
     report.table(
@@ -169,60 +224,57 @@ public final class StartupBenchmark {
             "median s",
             "slowest s",
             "speed-up vs packaged jar",
+            "of which warm-up s (median)",
             "CPU s used by then (median)"),
         rows);
-    Target packagedTarget = Target.atMost(packaged, 3, "≤ 3 s");
+    Target scopemlTarget = Target.atMost(scopeml, 3, "≤ 3 s (stretch ≤ 2 s)");
     Target bestTarget = Target.atMost(best, 3, "≤ 3 s");
     report.table(
         List.of("figure", "value", "target", ""),
         List.of(
             List.of(
-                "start → ready, packaged jar",
-                number(packaged, 2) + " s",
-                packagedTarget.text(),
-                packagedTarget.verdict()),
+                "start → ready, ScopeML's launch",
+                number(scopeml, 2) + " s",
+                scopemlTarget.text(),
+                scopemlTarget.verdict()),
             List.of(
                 "start → ready, fastest launch",
                 number(best, 2) + " s",
                 bestTarget.text(),
                 bestTarget.verdict())));
     int cores = Runtime.getRuntime().availableProcessors();
-    double bestCpu = cpuOfLaunchTaking(best, seconds, cpu);
-    if (Boolean.FALSE.equals(bestTarget.met())) {
+    if (Boolean.FALSE.equals(scopemlTarget.met())) {
+      double scopemlCpu = medianOfLaunchTaking(scopeml, seconds, cpu);
       report.paragraph(
           """
-          Missed: the fastest launch needed %s s, and by then the scorer had used %s s of CPU \
-          (all threads): even with the machine's %d cores to itself it could not have been \
-          ready in under %s s. The rest of the wall time went to waiting: for CPU held by other \
-          processes (load average in the machine table) and for the database."""
-              .formatted(number(best, 2), number(bestCpu, 2), cores, number(bestCpu / cores, 2)));
-    }
-    if (Boolean.FALSE.equals(packagedTarget.met()) && Boolean.TRUE.equals(bestTarget.met())) {
-      double packagedCpu = cpuOfLaunchTaking(packaged, seconds, cpu);
-      report.paragraph(
-          """
-          Missed (packaged jar): by the time it was ready the packaged jar had used %s s of CPU, \
-          against %s s for the fastest launch: loading, verifying and linking the classes of \
-          Spring Boot, Tomcat, Jackson, Tribuo and protobuf from nested jars, and compiling the \
-          hot ones, is the work an AOT cache records once and replays. On %d cores that work \
-          alone takes at least %s s; the fastest launch meets the target."""
+          Missed: ScopeML's launch needed %s s to be ready and warm, and by then the scorer had \
+          used %s s of CPU (all threads): even with the machine's %d cores to itself it could \
+          not have been ready in under %s s. Of the wall time, a median %s s was the warm-up \
+          (the JIT compiling the request path while reference rows are replayed), which a \
+          scorer pays before its first client rather than during it; the rest went to waiting \
+          for CPU held by other processes (load average in the machine table) and for the \
+          database."""
               .formatted(
-                  number(packagedCpu, 2),
-                  number(bestCpu, 2),
+                  number(scopeml, 2),
+                  number(scopemlCpu, 2),
                   cores,
-                  number(packagedCpu / cores, 2)));
+                  number(scopemlCpu / cores, 2),
+                  number(medianOfLaunchTaking(scopeml, seconds, warmUp), 2)));
     }
-    report.summary("8", "start-up, packaged jar", number(packaged, 2) + " s", packagedTarget);
+    report.summary("8", "start-up, ScopeML's launch", number(scopeml, 2) + " s", scopemlTarget);
     report.summary("8", "start-up, fastest launch", number(best, 2) + " s", bestTarget);
     return report;
   }
 
-  /** The median CPU seconds of the launch whose median wall time is {@code wall}. */
-  private static double cpuOfLaunchTaking(
-      double wall, Map<Launch, List<Double>> seconds, Map<Launch, List<Double>> cpu) {
+  /**
+   * The median of {@code values} (CPU or warm-up seconds) of the launch whose median wall time is
+   * {@code wall}.
+   */
+  private static double medianOfLaunchTaking(
+      double wall, Map<Launch, List<Double>> seconds, Map<Launch, List<Double>> values) {
     for (var entry : seconds.entrySet()) {
       if (Stats.median(entry.getValue()) == wall) {
-        return Stats.median(cpu.get(entry.getKey()));
+        return Stats.median(values.get(entry.getKey()));
       }
     }
     return Double.NaN;

@@ -5,6 +5,7 @@ import dev.scopeml.bench.models.FigureModel;
 import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.modelstore.database.DatabaseSettings;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
+import dev.scopeml.nginx.FrontDoor;
 import dev.scopeml.nginx.LocalTierDriver;
 import dev.scopeml.nginx.NginxProcess;
 import dev.scopeml.nginx.ScorerRelease;
@@ -43,29 +44,30 @@ public final class SwapBenchmark {
     try (var pool = Database.pool(db)) {
       var store = new JdbcModelStore(pool);
       model.storeAndPromote(store);
+      var nginx =
+          new NginxProcess(
+              NginxProcess.findBinary()
+                  .orElseThrow(() -> new IllegalStateException("apt-get install nginx")),
+              work.resolve("nginx"),
+              Runtime.getRuntime().availableProcessors(),
+              "8m");
       var controller =
           new TierController(
               new LocalTierDriver(
-                  new NginxProcess(
-                      NginxProcess.findBinary()
-                          .orElseThrow(() -> new IllegalStateException("apt-get install nginx")),
-                      work.resolve("nginx"),
-                      Runtime.getRuntime().availableProcessors(),
-                      "8m"),
-                  work.resolve("logs")),
+                  nginx, work.resolve("logs"), step -> System.err.println("[tier] " + step)),
               TierState.file(work.resolve("tier.json")),
               TierTimeouts.defaults(),
               step -> System.err.println("[tier] " + step));
       int port = LoopbackPorts.free();
       try {
-        controller.up(port, release("A", db), 2);
+        controller.up(FrontDoor.http(port), release("A", db), 2);
         if (parts.contains("hot")) {
           new HotSwaps(settings, store, model, controller.status().backends())
               .measure()
               .write(settings.results().resolve("5-hot-swap.md"));
         }
         if (parts.contains("rolling")) {
-          new RollingSwap(settings, controller, port, model.body(1), release("B", db))
+          new RollingSwap(settings, controller, nginx, port, model.body(1), release("B", db))
               .measure()
               .write(settings.results().resolve("6-rolling-swap.md"));
         }

@@ -3,6 +3,7 @@ package dev.scopeml.reliability.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.nginx.NginxProcess;
 import dev.scopeml.reliability.CaseReport;
 import dev.scopeml.reliability.Http;
@@ -20,22 +21,31 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ways RELIABILITY.md documents to protect predictions with nginx, run as documented: real
- * nginx configured with the blocks read from the document, in front of a real scorer. Without the
- * right credential a prediction is refused; with it, it is answered.
+ * The ways RELIABILITY.md documents to protect predictions with nginx, run as documented: the
+ * tier's own nginx configuration with the documented blocks in place of its predict locations, in
+ * front of a real scorer. Every spelling of a path that predicts (or reaches another scorer path)
+ * is sent without a credential: none may be answered by the scorer (every scorer answer carries
+ * {@code X-Scorer-Version}), each gets a JSON refusal from nginx. With the credential, predictions
+ * and versioned inference are answered.
  */
 class PredictProtectionTest extends ReliabilityTest {
 
   private static final String APP1_KEY = "change-me-app1-3f9c1e7b2d";
+  private static final String INFER =
+      """
+      {"parameters": {"scope": "contract=One year"},
+       "inputs": [{"name": "tenure", "datatype": "FP64", "shape": [1], "data": [12]}]}""";
 
   private SharedStack stack;
   private DocumentedSnippets snippets;
   private Path nginx;
-  private final Map<String, Integer> expected = new LinkedHashMap<>();
+  private int version;
+  private final Map<String, Integer> answers = new LinkedHashMap<>();
   private final List<String> wrong = new ArrayList<>();
 
   @BeforeAll
@@ -43,27 +53,20 @@ class PredictProtectionTest extends ReliabilityTest {
     stack = sharedStack();
     snippets = DocumentedSnippets.read();
     nginx = NginxProcess.findBinary().orElseThrow(() -> new IllegalStateException("no nginx"));
+    version =
+        new JdbcModelStore(stack.dataSource())
+            .activeVersion(TelcoModel.MODEL, TelcoModel.ONE_YEAR)
+            .orElseThrow()
+            .version();
   }
 
   @Test
   void apiKeysCheckedByNginx() {
-    int port = freePort();
     try (var proxy =
-        SnippetNginx.configure(
-                nginx,
-                workDirectory().resolve("api-key"),
-                port,
-                stack.scorer().port(),
-                snippets.get("api-key-http"),
-                snippets.get("api-key-server"))
-            .start()) {
-      check("api key: none", predict(port, Map.of()), 401, true);
-      check("api key: wrong", predict(port, Map.of("Authorization", "Bearer wrong")), 401, true);
-      check(
-          "api key: right",
-          predict(port, Map.of("Authorization", "Bearer " + APP1_KEY)),
-          200,
-          false);
+        start("api-key", snippets.get("api-key-http"), snippets.get("api-key-server"))) {
+      probeBypasses("api key", proxy.port(), Map.of());
+      probeBypasses("api key, wrong", proxy.port(), Map.of("Authorization", "Bearer wrong"));
+      answered("api key, right", proxy.port(), Map.of("Authorization", "Bearer " + APP1_KEY));
     }
     assertThat(wrong).isEmpty();
   }
@@ -76,42 +79,33 @@ class PredictProtectionTest extends ReliabilityTest {
     authorizer.createContext(
         "/authorize",
         exchange -> {
-          seen.add(exchange.getRequestHeaders().getFirst("X-Original-URI"));
+          synchronized (seen) {
+            seen.add(exchange.getRequestHeaders().getFirst("X-Original-URI"));
+          }
           String credential = exchange.getRequestHeaders().getFirst("Authorization");
           exchange.sendResponseHeaders("Bearer app-token-ok".equals(credential) ? 204 : 401, -1);
           exchange.close();
         });
     authorizer.start();
-    int port = freePort();
     try (var proxy =
-        SnippetNginx.configure(
-                nginx,
-                workDirectory().resolve("auth-request"),
-                port,
-                stack.scorer().port(),
-                snippets
-                    .get("auth-request-http")
-                    .replace("127.0.0.1:9180", "127.0.0.1:" + authorizer.getAddress().getPort()),
-                snippets.get("auth-request-server"))
-            .start()) {
-      check("auth_request: none", predict(port, Map.of()), 401, true);
-      check(
-          "auth_request: refused",
-          predict(port, Map.of("Authorization", "Bearer forged")),
-          401,
-          true);
-      check(
-          "auth_request: allowed",
-          predict(port, Map.of("Authorization", "Bearer app-token-ok")),
-          200,
-          false);
+        start(
+            "auth-request",
+            snippets
+                .get("auth-request-http")
+                .replace("127.0.0.1:9180", "127.0.0.1:" + authorizer.getAddress().getPort()),
+            snippets.get("auth-request-server"))) {
+      probeBypasses("auth_request", proxy.port(), Map.of());
+      probeBypasses(
+          "auth_request, refused", proxy.port(), Map.of("Authorization", "Bearer forged"));
+      answered(
+          "auth_request, allowed", proxy.port(), Map.of("Authorization", "Bearer app-token-ok"));
     } finally {
       authorizer.stop(0);
     }
     assertThat(seen)
-        .as("the authorization service saw each prediction's URI")
-        .hasSize(3)
-        .containsOnly(TelcoModel.PREDICT);
+        .as("the authorization service was asked about predictions only")
+        .isNotEmpty()
+        .allMatch(uri -> uri.contains("predict") || uri.contains("infer"));
     assertThat(wrong).isEmpty();
   }
 
@@ -121,55 +115,80 @@ class PredictProtectionTest extends ReliabilityTest {
     // The test's client is 127.0.0.1: allowed as documented, denied once only another address is.
     String onlyOthers = documented.replace("allow 127.0.0.1;", "allow 127.0.0.2;");
     assertThat(onlyOthers).isNotEqualTo(documented);
-    for (var variant :
-        Map.of("network: allowed", documented, "network: denied", onlyOthers).entrySet()) {
-      int port = freePort();
-      try (var proxy =
-          SnippetNginx.configure(
-                  nginx,
-                  workDirectory().resolve(variant.getKey().replaceAll("\\W", "-")),
-                  port,
-                  stack.scorer().port(),
-                  "",
-                  variant.getValue())
-              .start()) {
-        check(
-            variant.getKey(),
-            predict(port, Map.of()),
-            variant.getKey().endsWith("allowed") ? 200 : 403,
-            false);
-      }
+    try (var proxy = start("network-denied", "", onlyOthers)) {
+      probeBypasses("network, denied", proxy.port(), Map.of());
+    }
+    try (var proxy = start("network-allowed", "", documented)) {
+      answered("network, allowed", proxy.port(), Map.of());
     }
     assertThat(wrong).isEmpty();
   }
 
-  @org.junit.jupiter.api.AfterAll
+  @AfterAll
   void report() {
     CaseReport.record(
         "access",
-        "predictions protected by nginx as RELIABILITY.md documents (API keys, auth_request,"
-            + " allow/deny)",
-        expected.size(),
+        "every spelling of a prediction path, and metrics and metadata, through nginx with each"
+            + " protection RELIABILITY.md documents (API keys, auth_request, allow/deny), without"
+            + " the credential: never answered by a scorer",
+        answers.size(),
         wrong.size(),
-        "real nginx with the documented blocks in front of a real scorer: " + expected,
+        "real nginx, the tier's template with the documented blocks, in front of a real scorer: "
+            + answers,
         getClass().getSimpleName());
   }
 
-  private void check(String what, Http.Reply reply, int status, boolean json) {
-    expected.put(what, status);
-    if (reply.status() != status) {
-      wrong.add(what + " → " + reply.status() + " " + reply.body());
-    } else if (json && !reply.json().path("error").isString()) {
-      wrong.add(what + " → not a JSON error: " + reply.body());
-    } else if (status == 200 && !reply.json().path("predictions").isArray()) {
-      wrong.add(what + " → no predictions: " + reply.body());
+  /** Every bypass without a valid credential: nginx answers it, with JSON, and never a scorer. */
+  private void probeBypasses(String protection, int port, Map<String, String> headers) {
+    for (PredictBypasses.Bypass bypass : PredictBypasses.of(TelcoModel.MODEL, version)) {
+      String what = protection + ": " + bypass.name();
+      Http.Reply reply = send(port, bypass.method(), bypass.path(), body(bypass.path()), headers);
+      answers.put(what, reply.status());
+      if (reply.header("X-Scorer-Version") != null || reply.status() < 400) {
+        wrong.add(what + " → answered by a scorer: " + reply.status() + " " + reply.body());
+      } else if (!bypass.method().equals("HEAD") && !reply.json().path("error").isString()) {
+        wrong.add(what + " → not a JSON error: " + reply.body());
+      }
     }
   }
 
-  private Http.Reply predict(int port, Map<String, String> headers) {
+  /** With the credential, predictions and versioned inference are answered by the scorer. */
+  private void answered(String protection, int port, Map<String, String> headers) {
+    for (String path :
+        List.of(
+            TelcoModel.PREDICT,
+            "/v2/models/" + TelcoModel.MODEL + "/versions/" + version + "/infer",
+            "/v1/models/" + TelcoModel.MODEL + "/%70redict")) {
+      String what = protection + ": " + path;
+      Http.Reply reply = send(port, "POST", path, body(path), headers);
+      answers.put(what, reply.status());
+      if (reply.status() != 200 || reply.header("X-Scorer-Version") == null) {
+        wrong.add(what + " → " + reply.status() + " " + reply.body());
+      }
+    }
+  }
+
+  private SnippetNginx start(String name, String http, String locations) {
+    return SnippetNginx.configure(
+            nginx,
+            workDirectory().resolve(name),
+            freePort(),
+            stack.scorer().port(),
+            http,
+            locations)
+        .start();
+  }
+
+  private String body(String path) {
+    return path.contains("infer") ? INFER : stack.predictBody();
+  }
+
+  private static Http.Reply send(
+      int port, String method, String path, String body, Map<String, String> headers) {
     var all = new HashMap<>(headers);
     all.put("Content-Type", "application/json");
-    URI uri = URI.create("http://127.0.0.1:" + port + TelcoModel.PREDICT);
-    return Http.send("POST", uri, stack.predictBody().getBytes(StandardCharsets.UTF_8), all);
+    URI uri = URI.create("http://127.0.0.1:" + port + path);
+    byte[] content = method.equals("POST") ? body.getBytes(StandardCharsets.UTF_8) : null;
+    return Http.send(method, uri, content, all);
   }
 }

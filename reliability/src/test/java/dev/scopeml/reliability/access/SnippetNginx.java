@@ -1,5 +1,6 @@
 package dev.scopeml.reliability.access;
 
+import dev.scopeml.nginx.NginxTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,61 +8,62 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A minimal nginx in front of one scorer, configured with documented blocks: the {@code scorers}
- * upstream and the proxy settings of the tier's template, plus an {@code http} block and a {@code
- * server} block under test. Started with {@code -p/-c} like the tier's nginx.
+ * The tier's own nginx configuration, rendered from its template with documented blocks in place of
+ * the predict locations (and beside them in {@code http}), exactly as RELIABILITY.md tells an
+ * operator to edit it, in front of one scorer. Started with {@code -p/-c} like the tier's nginx.
  */
 final class SnippetNginx implements AutoCloseable {
 
   private final Path binary;
   private final Path prefix;
+  private final int port;
 
-  private SnippetNginx(Path binary, Path prefix) {
+  private SnippetNginx(Path binary, Path prefix, int port) {
     this.binary = binary;
     this.prefix = prefix;
+    this.port = port;
+  }
+
+  /** The port it listens on, on 127.0.0.1. */
+  int port() {
+    return port;
   }
 
   /** Writes the configuration and checks it with {@code nginx -t}; does not start. */
   static SnippetNginx configure(
-      Path binary, Path prefix, int listenPort, int scorerPort, String http, String server) {
+      Path binary, Path prefix, int listenPort, int scorerPort, String http, String locations) {
+    Path absolute = prefix.toAbsolutePath();
     try {
-      Files.createDirectories(prefix.resolve("logs"));
-      Files.createDirectories(prefix.resolve("temp"));
+      Files.createDirectories(absolute.resolve("logs"));
+      Files.createDirectories(absolute.resolve("temp"));
       String config =
-          """
-          worker_processes 1;
-          pid %1$s/nginx.pid;
-          error_log %1$s/logs/error.log warn;
-          events { worker_connections 64; }
-          http {
-              access_log off;
-              client_body_temp_path %1$s/temp/client_body;
-              proxy_temp_path %1$s/temp/proxy;
-              fastcgi_temp_path %1$s/temp/fastcgi;
-              uwsgi_temp_path %1$s/temp/uwsgi;
-              scgi_temp_path %1$s/temp/scgi;
-              upstream scorers {
-                  server 127.0.0.1:%2$d;
-                  keepalive 8;
-              }
-          %3$s
-              server {
-                  listen 127.0.0.1:%4$d;
-                  proxy_http_version 1.1;
-                  proxy_set_header Connection "";
-          %5$s
-              }
-          }
-          """
-              .formatted(prefix, scorerPort, http, listenPort, server);
-      Files.writeString(prefix.resolve("nginx.conf"), config);
+          NginxTemplate.shipped()
+              .withPredictLocations(locations, http)
+              .render(
+                  Map.of(
+                      "workers",
+                      "1",
+                      "prefix",
+                      absolute.toString(),
+                      "maxBody",
+                      "4m",
+                      "listen",
+                      "127.0.0.1:" + listenPort,
+                      "tls",
+                      "",
+                      "control",
+                      "unix:" + absolute.resolve("control.sock")));
+      Files.writeString(absolute.resolve("nginx.conf"), config);
+      Files.writeString(
+          absolute.resolve("upstream.conf"), "server 127.0.0.1:" + scorerPort + ";\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    var nginx = new SnippetNginx(binary, prefix);
+    var nginx = new SnippetNginx(binary, absolute, listenPort);
     nginx.run("-t");
     return nginx;
   }

@@ -206,7 +206,7 @@ class ArtifactCorruptionTest extends ReliabilityTest {
 
   /** {@code scopeml_model_refused_total} of this model, for one reason or (null) all. */
   private double refusals(String reason) {
-    return Http.get(stack.scorer().uri("/actuator/prometheus"))
+    return Http.get(stack.scorer().operatorUri("/actuator/prometheus"))
         .body()
         .lines()
         .filter(line -> line.startsWith("scopeml_model_refused_total{"))

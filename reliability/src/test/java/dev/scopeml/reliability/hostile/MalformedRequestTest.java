@@ -2,8 +2,9 @@ package dev.scopeml.reliability.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.scopeml.nginx.Backend;
+import dev.scopeml.nginx.FrontDoor;
 import dev.scopeml.nginx.NginxProcess;
+import dev.scopeml.nginx.Slot;
 import dev.scopeml.reliability.CaseReport;
 import dev.scopeml.reliability.Http;
 import dev.scopeml.reliability.ReliabilityTest;
@@ -18,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -84,7 +84,7 @@ class MalformedRequestTest extends ReliabilityTest {
                 Map.of("scope", TelcoModel.ONE_YEAR.toString()),
                 "inputs",
                 inputs));
-    JsonNode metadata = Http.get(scorer.uri("/v2/models/" + TelcoModel.MODEL)).json();
+    JsonNode metadata = Http.get(scorer.operatorUri("/v2/models/" + TelcoModel.MODEL)).json();
     int width = metadata.path("parameters").path("encoded_features").size();
     assertThat(width).as("encoded features in %s", metadata).isPositive();
     var row = new ArrayList<Double>();
@@ -118,16 +118,7 @@ class MalformedRequestTest extends ReliabilityTest {
             1,
             "4m");
     nginxPort = freePort();
-    nginx.configure(
-        nginxPort,
-        List.of(
-            new Backend(
-                "shared-scorer",
-                "shared",
-                "127.0.0.1",
-                scorer.port(),
-                scorer.pid(),
-                Instant.now())));
+    nginx.configure(FrontDoor.http(nginxPort), List.of(new Slot(1, "127.0.0.1", scorer.port())));
     nginx.start();
   }
 
@@ -300,7 +291,7 @@ class MalformedRequestTest extends ReliabilityTest {
   }
 
   private List<String> errorSeriesModels() {
-    return Http.get(scorer.uri("/actuator/prometheus"))
+    return Http.get(scorer.operatorUri("/actuator/prometheus"))
         .body()
         .lines()
         .filter(line -> line.startsWith("scopeml_prediction_errors_total{"))
