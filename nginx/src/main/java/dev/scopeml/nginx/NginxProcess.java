@@ -127,6 +127,12 @@ public final class NginxProcess {
 
   /** Starts the master (it daemonizes) and waits for its workers. */
   public void start() {
+    try {
+      // Left by an nginx that was killed: nginx would not bind its control socket over it.
+      Files.deleteIfExists(controlSocket());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + controlSocket(), e);
+    }
     test();
     run(List.of(), "start");
     awaitWorkers(Set.of(), Duration.ofSeconds(10));

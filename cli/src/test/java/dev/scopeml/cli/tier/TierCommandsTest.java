@@ -62,6 +62,7 @@ class TierCommandsTest {
   void aFirstComposeScaleHandsTheScorersToTheController() throws Exception {
     var sent = new java.util.ArrayList<String>();
     var workers = new java.util.ArrayDeque<>(List.of("11 12", "21 22", "21 22", "31 32"));
+    int[] answered = {0};
     CommandRunner docker =
         (command, environment, timeout) -> {
           String joined = String.join(" ", command);
@@ -74,6 +75,16 @@ class TierCommandsTest {
           }
           if (joined.contains("{{.State.Status}}")) {
             return new CommandRunner.Result(0, "running 0\n");
+          }
+          // A slot's container has the IP .1<slot>; nginx answers from each slot in turn.
+          if (joined.contains("{{.IPAddress}}")) {
+            return new CommandRunner.Result(
+                0, "172.18.0.1" + joined.substring(joined.lastIndexOf('-') + 1) + "\n");
+          }
+          if (joined.contains("wget -S")) {
+            answered[0] = answered[0] % 2 + 1;
+            return new CommandRunner.Result(
+                0, "  HTTP/1.1 200 OK\n  X-Upstream: 172.18.0.1" + answered[0] + ":8080\n");
           }
           return new CommandRunner.Result(0, "");
         };

@@ -64,7 +64,12 @@ class PublicPaths extends OncePerRequestFilter {
   static boolean isPublic(HttpServletRequest request) {
     String normalized =
         request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    String sent = UriUtils.decode(request.getRequestURI(), StandardCharsets.UTF_8);
+    String sent;
+    try {
+      sent = UriUtils.decode(request.getRequestURI(), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return false;
+    }
     return normalized.equals(sent) && isPublicPath(normalized);
   }
 
