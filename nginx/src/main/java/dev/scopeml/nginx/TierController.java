@@ -126,7 +126,16 @@ public final class TierController {
    * only ever added.
    */
   public TierState resize(int capacity) {
-    return resize(prune(), capacity);
+    TierState state = prune();
+    if (capacity < state.slots().size()) {
+      throw new TierException(
+          "a tier's capacity only grows: it has "
+              + state.slots().size()
+              + " slots, more than the "
+              + capacity
+              + " asked for");
+    }
+    return resize(state, capacity);
   }
 
   /** Takes backends whose process is gone out of the state; their slots refuse connections. */
@@ -149,7 +158,7 @@ public final class TierController {
     long start = System.nanoTime();
     TierState state = prune();
     if (state.slots().size() <= state.backends().size()) {
-      state = resize(state, state.backends().size() + 1);
+      state = resize(state, capacityFor(state.backends().size()));
     }
     List<Backend> old = List.copyOf(state.backends());
     int replaced = 0;

@@ -31,8 +31,8 @@ public final class ScaleCommand implements Callable<Integer> {
       names = "--capacity",
       description =
           "Slots for scorers in nginx's upstream (default: kept, and grown to twice the replicas"
-              + " when they do not fit). Changing it reloads nginx once; scaling within it never"
-              + " does.")
+              + " when they do not fit; it only grows). Growing it reloads nginx once; scaling"
+              + " within it never does.")
   Integer capacity;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
