@@ -77,7 +77,7 @@ public final class LocalTierDriver implements TierDriver {
       var command =
           new ArrayList<>(
               JavaCommand.fastJar(
-                  List.of(), jar, AotTraining.untilRefreshed(release.environment()), progress));
+                  List.of(), jar, AotTraining.untilReadyAndWarm(release.environment()), progress));
       int operatorPort = LoopbackPorts.free();
       String id = "scorer-" + slot.port() + "-" + UUID.randomUUID().toString().substring(0, 4);
       command.addAll(

@@ -7,6 +7,7 @@ import dev.scopeml.load.HttpLoad;
 import dev.scopeml.load.LoadResult;
 import dev.scopeml.load.Sample;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
+import dev.scopeml.processes.AotCache;
 import dev.scopeml.processes.HttpProbe;
 import dev.scopeml.processes.JsonStateFile;
 import dev.scopeml.processes.LoopbackPorts;
@@ -65,6 +66,14 @@ class ScorerTierTest extends PostgresTest {
     controller = controller(TierTimeouts.readyWithin(Duration.ofSeconds(90)));
     port = LoopbackPorts.free();
     controller.up(FrontDoor.http(port), release("A"), 2);
+    AotCache fast = AotCache.of(SCORER_JAR);
+    assertThat(fast.isReady())
+        .as("the scorer jar's AOT cache, recorded at its first launch")
+        .isTrue();
+    assertThat(fast.folder().resolve("training.log"))
+        .as("recorded by a run until ready and warm, which then exited")
+        .content()
+        .contains("scopeml.scorer.warm-up.then-exit");
   }
 
   @AfterAll

@@ -55,7 +55,11 @@ class AotCacheTest {
     AotCache cache = AotCache.of(jar);
     // The scorer refuses to start with a port that is no number: the training run fails.
     var failing =
-        new AotTraining(List.of("--server.port=none"), Map.of(), java.time.Duration.ofMinutes(3));
+        new AotTraining(
+            List.of("-Dspring.context.exit=onRefresh"),
+            List.of("--server.port=none"),
+            Map.of(),
+            java.time.Duration.ofMinutes(3));
 
     assertThat(cache.prepare(failing, steps::add)).isFalse();
     assertThat(cache.command(List.of())).containsSubsequence("-jar", jar.toString());

@@ -154,11 +154,9 @@ public final class AotCache {
                 app.toString()),
             training,
             log);
-    var command =
-        new ArrayList<>(
-            JavaCommand.jar(
-                List.of("-XX:AOTCacheOutput=" + cacheFile(), AotTraining.EXIT_ON_REFRESH),
-                extractedJar()));
+    var options = new ArrayList<>(training.jvmOptions());
+    options.add("-XX:AOTCacheOutput=" + cacheFile());
+    var command = new ArrayList<>(JavaCommand.jar(options, extractedJar()));
     command.addAll(training.arguments());
     boolean recorded = extracted && run(command, training, log) && Files.isRegularFile(cacheFile());
     Files.writeString(folder.resolve(recorded ? FINGERPRINT : FAILED), fingerprint());

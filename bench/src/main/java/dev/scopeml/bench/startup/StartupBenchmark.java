@@ -7,8 +7,6 @@ import dev.scopeml.bench.models.FigureModel;
 import dev.scopeml.bench.report.FigureReport;
 import dev.scopeml.bench.report.Target;
 import dev.scopeml.bench.stack.ProcessCpu;
-import dev.scopeml.load.HttpRequests;
-import dev.scopeml.load.KeepAliveConnection;
 import dev.scopeml.load.Stats;
 import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.modelstore.database.DatabaseSettings;
@@ -24,6 +22,7 @@ import dev.scopeml.testsupport.services.ServiceProcess;
 import dev.scopeml.testsupport.services.Services;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,14 +67,23 @@ public final class StartupBenchmark {
         JavaCommand.fastJar(
             List.of(),
             ServiceJars.scorer(),
-            AotTraining.untilRefreshed(Services.credentials(db)),
+            AotTraining.untilReadyAndWarm(Services.credentials(db)),
             step -> System.err.println("[startup] " + step));
     double launcherSeconds = (System.nanoTime() - preparing) / 1e9;
-    Path jar = launcher.extractedJar();
-    Path cache = work.resolve("scorer-full-training.aot");
-    Files.deleteIfExists(cache);
-    double trainingSeconds = launcher.isReady() ? record(db, jar, cache, model, work) : 0;
-    boolean cached = Files.isRegularFile(cache);
+    // The scorer image's cache: recorded by a run until the context is refreshed (no database).
+    Path imageJar = Files.createDirectories(work.resolve("until-refreshed")).resolve("scorer.jar");
+    Files.copy(ServiceJars.scorer(), imageJar, StandardCopyOption.REPLACE_EXISTING);
+    AotCache image = AotCache.of(imageJar);
+    long recording = System.nanoTime();
+    List<String> imageLike =
+        JavaCommand.fastJar(
+            List.of(),
+            imageJar,
+            AotTraining.untilRefreshed(Map.of()),
+            step -> System.err.println("[startup] " + step));
+    double trainingSeconds = (System.nanoTime() - recording) / 1e9;
+    Path cache = image.cacheFile();
+    boolean cached = image.isReady();
 
     var launches = new ArrayList<Launch>();
     launches.add(new Launch("`java -jar` the packaged jar", JavaCommand.jar(ServiceJars.scorer())));
@@ -83,8 +91,7 @@ public final class StartupBenchmark {
     if (cached) {
       launches.add(
           new Launch(
-              "extracted jar + AOT cache of a full training run",
-              JavaCommand.jar(List.of("-XX:AOTCache=" + cache), jar)));
+              "extracted jar + AOT cache of a run until refreshed (the image's)", imageLike));
     }
     var seconds = new LinkedHashMap<Launch, List<Double>>();
     var cpu = new LinkedHashMap<Launch, List<Double>>();
@@ -120,27 +127,6 @@ public final class StartupBenchmark {
             rounds)
         .write(settings.results().resolve("8-startup.md"));
     System.exit(0);
-  }
-
-  /** The AOT training run; returns how long it took, start to exit. */
-  private static double record(
-      DatabaseSettings db, Path jar, Path cache, TelcoModel model, Path work) throws Exception {
-    long start = System.nanoTime();
-    var scorer =
-        scorer(
-            JavaCommand.jar(List.of("-XX:AOTCacheOutput=" + cache), jar),
-            db,
-            work.resolve("scorer-aot-training.log"));
-    scorer.awaitOk("/readyz", Duration.ofMinutes(2));
-    // Exercise the request path too (beyond the warm-up), so its classes are in the cache.
-    String path = TelcoModel.PREDICT;
-    try (var connection = new KeepAliveConnection(scorer.port(), 10_000)) {
-      for (int i = 0; i < 200; i++) {
-        connection.send(HttpRequests.postJson(scorer.port(), path, model.body(1 + i % 10)));
-      }
-    }
-    scorer.stop(Duration.ofMinutes(3));
-    return (System.nanoTime() - start) / 1e9;
   }
 
   private static ServiceProcess scorer(List<String> launch, DatabaseSettings db, Path log) {
@@ -182,10 +168,11 @@ public final class StartupBenchmark {
         `scopeml up` and the tests run (`JavaCommand.fastJar`): Spring Boot's jar extracted \
         (the JDK's AOT cache only covers classes on the class path, not in nested jars) with a \
         JDK AOT cache (JEP 483/514/515) that the launcher records once per build of the jar, by \
-        a run until the Spring context is refreshed (%s s here, extraction included, %s). The \
-        last launch uses an AOT cache recorded by a full training run instead (start, ready and \
-        warm, 200 predictions, SIGTERM: %s s%s), which also holds the request path's classes and \
-        method profiles."""
+        a run of the scorer on its database until it is ready and warm \
+        (`scopeml.scorer.warm-up.then-exit`): the cache holds the classes of loading models and \
+        of the request path, and the warm-up's method profiles (%s s here, extraction included, \
+        %s). The last launch uses a cache recorded as the scorer image records it, by a run \
+        until the Spring context is refreshed, without a database (%s s%s)."""
             .formatted(
                 rounds,
                 number(launcherSeconds, 1),

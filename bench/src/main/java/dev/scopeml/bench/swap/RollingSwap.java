@@ -100,9 +100,9 @@ final class RollingSwap {
         a failed one). After %d s of steady state, `TierController.rollout` replaces them one at \
         a time with release B, without reloading nginx: start B in a free slot of the upstream; \
         B replays its reference rows until its request path is compiled, then opens its port and \
-        reports ready; after the upstream's fail_timeout, SIGTERM an A, which refuses new \
-        connections at once (nginx passes them to the next slot), finishes its requests and \
-        exits. Resent requests: %d. Rollout %s."""
+        reports ready; once nginx has passed B a request (through its control listener), SIGTERM \
+        an A, which refuses new connections at once (nginx passes them to the next slot), \
+        finishes its requests and exits. Resent requests: %d. Rollout %s."""
             .formatted(
                 number(rate, 0),
                 CONNECTIONS,

@@ -35,9 +35,13 @@ public record ListenerProperties(Integer operatorPort, @DefaultValue WarmUp warm
    * @param enabled whether to replay the stored reference rows before reporting ready
    * @param maxTime the longest the replay may take; the scorer turns ready after it even if the JIT
    *     compiler is still busy
+   * @param thenExit exit (code 0) once ready and warm: the launcher's run that records the JDK AOT
+   *     cache, which then holds the request path's classes and method profiles too
    */
   public record WarmUp(
-      @DefaultValue("true") boolean enabled, @DefaultValue("10s") Duration maxTime) {
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("10s") Duration maxTime,
+      @DefaultValue("false") boolean thenExit) {
 
     public WarmUp {
       if (maxTime.isNegative()) {

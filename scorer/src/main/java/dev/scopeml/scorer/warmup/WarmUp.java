@@ -109,6 +109,13 @@ public final class WarmUp implements SmartLifecycle {
       System.exit(SpringApplication.exit(context, () -> 1));
     }
     done = true;
+    if (settings.thenExit()) {
+      log.info("ready and warm: exiting, as scopeml.scorer.warm-up.then-exit asks");
+      // Not on this thread: closing the context stops this lifecycle, which interrupts it.
+      Thread.ofPlatform()
+          .name("scopeml-exit")
+          .start(() -> System.exit(SpringApplication.exit(context, () -> 0)));
+    }
   }
 
   private void replay() {

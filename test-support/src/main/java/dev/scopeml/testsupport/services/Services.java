@@ -39,7 +39,7 @@ public final class Services {
     arguments.addAll(arguments(properties));
     return ServiceProcess.start(
         name,
-        launch(jar, credentials(db)),
+        launch(jar, AotTraining.untilReadyAndWarm(credentials(db))),
         arguments,
         credentials(db),
         logs.resolve(name + ".log"),
@@ -48,15 +48,11 @@ public final class Services {
 
   /**
    * How ScopeML launches a service jar: the extracted jar with its AOT cache, recorded on the first
-   * launch of each build of the jar by a run until the context is refreshed, with the service's
-   * environment (a trainer migrates its database on the way).
+   * launch of each build of the jar by {@code training}.
    */
-  public static List<String> launch(Path jar, Map<String, String> environment) {
+  public static List<String> launch(Path jar, AotTraining training) {
     return JavaCommand.fastJar(
-        List.of(),
-        jar,
-        AotTraining.untilRefreshed(environment),
-        step -> System.out.println("[services] " + step));
+        List.of(), jar, training, step -> System.out.println("[services] " + step));
   }
 
   /**
@@ -80,7 +76,7 @@ public final class Services {
     environment.put("SCOPEML_LOG_FORMAT", "logstash");
     return ServiceProcess.start(
         name,
-        launch(jar, environment),
+        launch(jar, AotTraining.untilRefreshed(environment)),
         arguments(properties),
         environment,
         logs.resolve(name + ".log"));
