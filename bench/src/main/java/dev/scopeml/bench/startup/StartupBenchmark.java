@@ -188,12 +188,18 @@ public final class StartupBenchmark {
     double best = Double.NaN;
     double packaged = Double.NaN;
     double scopeml = Double.NaN;
+    double scopemlLoaded = Double.NaN;
     for (var entry : seconds.entrySet()) {
       double median = Stats.median(entry.getValue());
+      List<Double> loaded = new ArrayList<>();
+      for (int i = 0; i < entry.getValue().size(); i++) {
+        loaded.add(entry.getValue().get(i) - warmUp.get(entry.getKey()).get(i));
+      }
       if (Double.isNaN(packaged)) {
         packaged = median;
       } else if (Double.isNaN(scopeml)) {
         scopeml = median;
+        scopemlLoaded = Stats.median(loaded);
       }
       best = Double.isNaN(best) ? median : Math.min(best, median);
       rows.add(
@@ -202,28 +208,42 @@ public final class StartupBenchmark {
               number(median, 2),
               number(Stats.percentile(entry.getValue(), 100), 2),
               number(packaged / median, 2) + "×",
+              number(Stats.median(loaded), 2),
               number(Stats.median(warmUp.get(entry.getKey())), 2),
               number(Stats.median(cpu.get(entry.getKey())), 2)));
     }
     report.table(
         List.of(
             "launch",
-            "median s",
+            "start → ready and warm, median s",
             "slowest s",
             "speed-up vs packaged jar",
-            "of which warm-up s (median)",
+            "start → models loaded (before the warm-up), median s",
+            "warm-up s (median)",
             "CPU s used by then (median)"),
         rows);
     Target scopemlTarget = Target.atMost(scopeml, 3, "≤ 3 s (stretch ≤ 2 s)");
+    Target loadedTarget = Target.atMost(scopemlLoaded, 3, "≤ 3 s (stretch ≤ 2 s)");
     Target bestTarget = Target.atMost(best, 3, "≤ 3 s");
+    report.paragraph(
+        """
+        A scorer was ready as soon as its models were loaded until the warm-up moved the JIT \
+        compilation of the request path from its first clients to before its public port opens. \
+        The second row below is that earlier moment, for comparison with earlier runs of this \
+        figure; the first is the moment a tier lets the scorer take traffic.""");
     report.table(
         List.of("figure", "value", "target", ""),
         List.of(
             List.of(
-                "start → ready, ScopeML's launch",
+                "start → ready and warm, ScopeML's launch",
                 number(scopeml, 2) + " s",
                 scopemlTarget.text(),
                 scopemlTarget.verdict()),
+            List.of(
+                "start → models loaded, ScopeML's launch",
+                number(scopemlLoaded, 2) + " s",
+                loadedTarget.text(),
+                loadedTarget.verdict()),
             List.of(
                 "start → ready, fastest launch",
                 number(best, 2) + " s",
@@ -248,7 +268,16 @@ public final class StartupBenchmark {
                   number(scopemlCpu / cores, 2),
                   number(medianOfLaunchTaking(scopeml, seconds, warmUp), 2)));
     }
-    report.summary("8", "start-up, ScopeML's launch", number(scopeml, 2) + " s", scopemlTarget);
+    report.summary(
+        "8",
+        "start-up to ready and warm, ScopeML's launch",
+        number(scopeml, 2) + " s",
+        scopemlTarget);
+    report.summary(
+        "8",
+        "start-up to models loaded, ScopeML's launch",
+        number(scopemlLoaded, 2) + " s",
+        loadedTarget);
     report.summary("8", "start-up, fastest launch", number(best, 2) + " s", bestTarget);
     return report;
   }
