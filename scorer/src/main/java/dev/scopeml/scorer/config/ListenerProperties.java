@@ -24,11 +24,6 @@ public record ListenerProperties(Integer operatorPort, @DefaultValue WarmUp warm
     }
   }
 
-  /** Whether the scorer has an operator listener of its own. */
-  public boolean separateOperatorListener() {
-    return operatorPort != null;
-  }
-
   /**
    * The warm-up, {@code scopeml.scorer.warm-up.*}.
    *
