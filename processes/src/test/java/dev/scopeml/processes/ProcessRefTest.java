@@ -47,6 +47,54 @@ class ProcessRefTest {
     }
   }
 
+  @Test
+  void aRecordedStartInstantThatDriftedWithTheWallClockStillNamesTheProcess() {
+    Process sleeper = Launch.of(List.of("sleep", "60")).start();
+    try {
+      ProcessRef recorded = ProcessRef.of(sleeper);
+      assertThat(recorded.startTicks()).as("start ticks read from /proc").isNotNull();
+      // What the JDK derives from a wall clock set a few seconds forward since the recording.
+      var drifted =
+          new ProcessRef(
+              recorded.pid(),
+              recorded.startedAt().plusSeconds(4),
+              recorded.startTicks(),
+              recorded.command());
+
+      assertThat(drifted.isAlive()).as("a running process is never taken for gone").isTrue();
+    } finally {
+      sleeper.destroyForcibly();
+    }
+  }
+
+  @Test
+  void anotherStartTickOrCommandLineIsAnotherProcess() {
+    Process sleeper = Launch.of(List.of("sleep", "60")).start();
+    try {
+      ProcessRef recorded = ProcessRef.of(sleeper);
+      var startedLater =
+          new ProcessRef(
+              recorded.pid(), recorded.startedAt(), recorded.startTicks() + 1, recorded.command());
+      var otherProgram =
+          new ProcessRef(recorded.pid(), recorded.startedAt(), recorded.startTicks(), "sleep 61");
+
+      assertThat(startedLater.isAlive()).isFalse();
+      assertThat(otherProgram.isAlive()).isFalse();
+      assertThat(otherProgram.stop(Duration.ofSeconds(1))).isTrue();
+      assertThat(sleeper.isAlive()).as("the process is left alone").isTrue();
+    } finally {
+      sleeper.destroyForcibly();
+    }
+  }
+
+  @Test
+  void theStartTimeIsReadPastANameWithSpacesAndParentheses() {
+    String stat =
+        "4242 (java (my app)) S 1 4242 4242 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 30 0 987654"
+            + " 123 456";
+    assertThat(ProcStat.startTime(stat)).contains(987654L);
+  }
+
   private static void sleep(Duration duration) {
     try {
       Thread.sleep(duration);

@@ -1,8 +1,10 @@
 package dev.scopeml.cli.stack;
 
 import dev.scopeml.cli.stack.supervisor.EmbeddedDatabase;
+import dev.scopeml.cli.stack.supervisor.StackSupervisor;
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.TierState;
+import dev.scopeml.processes.FileLocks;
 import dev.scopeml.processes.ProcessRef;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,6 +55,16 @@ final class Leftovers {
         .map(StackState::supervisor)
         .filter(ProcessRef::isAlive)
         .ifPresent(supervisor -> stop("supervisor", supervisor, Duration.ofSeconds(10), stopped));
+    // A supervisor of this stack whose state is gone may still hold the embedded database's lock.
+    FileLocks.holder(paths.postgresLock())
+        .filter(this::isThisStacksSupervisor)
+        .ifPresent(
+            supervisor ->
+                stop(
+                    "supervisor holding the database lock",
+                    supervisor,
+                    Duration.ofSeconds(10),
+                    stopped));
     try {
       Files.deleteIfExists(paths.trainerUrlFile());
     } catch (IOException e) {
@@ -60,6 +72,12 @@ final class Leftovers {
     }
     StackState.file(paths.stateFile()).delete();
     return stopped;
+  }
+
+  private boolean isThisStacksSupervisor(ProcessRef process) {
+    String command = process.command() == null ? "" : process.command();
+    return command.contains(StackSupervisor.class.getName())
+        && command.contains(paths.home().toString());
   }
 
   private void stopNginx(List<String> stopped) {

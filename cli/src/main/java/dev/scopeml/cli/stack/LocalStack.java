@@ -4,6 +4,7 @@ import dev.scopeml.cli.stack.supervisor.StackSupervisor;
 import dev.scopeml.cli.stack.supervisor.SupervisorLog;
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.TierState;
+import dev.scopeml.processes.FileLocks;
 import dev.scopeml.processes.JavaCommand;
 import dev.scopeml.processes.JsonStateFile;
 import dev.scopeml.processes.Launch;
@@ -83,6 +84,7 @@ public final class LocalStack {
                 + ") is gone: cleaning up what it left.");
       }
       new Leftovers(paths, message -> say("  " + message)).clean(saved);
+      refuseIfTheDatabaseIsLocked();
       return launch();
     }
   }
@@ -124,6 +126,25 @@ public final class LocalStack {
       say("The local stack is down.");
       return true;
     }
+  }
+
+  /**
+   * Another process on the embedded database's data directory would make PostgreSQL refuse to start
+   * with "could not lock"; name it and the way out instead.
+   */
+  private void refuseIfTheDatabaseIsLocked() {
+    FileLocks.holder(paths.postgresLock())
+        .ifPresent(
+            holder -> {
+              throw new StackException(
+                  "the embedded PostgreSQL's data directory "
+                      + StackPaths.show(paths.postgresData())
+                      + " is locked by "
+                      + holder.describe()
+                      + ", which is not this stack's: stop it (kill "
+                      + holder.pid()
+                      + ") and run ./scopeml up again");
+            });
   }
 
   private StackState launch() {

@@ -113,6 +113,11 @@ public record StackPaths(Path repo, Path home) {
     return home.resolve("postgres").resolve("data");
   }
 
+  /** The lock file the embedded PostgreSQL holds while it runs on {@link #postgresData()}. */
+  public Path postgresLock() {
+    return postgresData().resolve("epg-lock");
+  }
+
   public Path nginxPrefix() {
     return home.resolve("nginx");
   }
