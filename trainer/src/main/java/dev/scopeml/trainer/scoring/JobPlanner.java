@@ -110,7 +110,8 @@ class JobPlanner {
             family.name(),
             engine,
             request.input(),
-            orderedTypes(input),
+            input.columns(),
+            input.types(),
             input.key(),
             input.rows(),
             chunkRows,
@@ -125,12 +126,6 @@ class JobPlanner {
             ? (long) Math.floor(maxErrors.doubleValue() * input.rows())
             : maxErrors.longValue();
     return new Plan(spec, input, limit);
-  }
-
-  private static Map<String, String> orderedTypes(InputPlan input) {
-    var types = new LinkedHashMap<String, String>();
-    input.columns().forEach(c -> types.put(c, input.types().get(c)));
-    return types;
   }
 
   private static void checkMaxErrors(Number maxErrors) {

@@ -17,7 +17,9 @@ import java.util.Set;
  * @param model the model family
  * @param engine the engine that runs it ({@code trainer})
  * @param input where the rows come from
- * @param inputTypes the input's columns and their types
+ * @param inputColumns the input's columns in order (stored apart from their types: a jsonb object
+ *     keeps no key order)
+ * @param inputTypes the input's columns' types
  * @param key the JDBC key the slices are ranges of, or null
  * @param rows data rows in the input
  * @param chunkRows rows per slice
@@ -32,6 +34,7 @@ public record JobSpec(
     String model,
     String engine,
     InputRef input,
+    List<String> inputColumns,
     Map<String, String> inputTypes,
     String key,
     long rows,
@@ -44,11 +47,18 @@ public record JobSpec(
     Number maxErrors) {
 
   public JobSpec {
-    // Column order matters: a CSV slice is read against the header in this order.
-    inputTypes = new LinkedHashMap<>(inputTypes);
+    inputColumns = List.copyOf(inputColumns);
+    inputTypes = Map.copyOf(inputTypes);
     missingValues = Set.copyOf(missingValues);
     scopeBy = List.copyOf(scopeBy);
     versions = new LinkedHashMap<>(versions);
+  }
+
+  /** The input's columns and types in the input's order. */
+  public Map<String, String> orderedInputTypes() {
+    var ordered = new LinkedHashMap<String, String>();
+    inputColumns.forEach(column -> ordered.put(column, inputTypes.get(column)));
+    return ordered;
   }
 
   /** The pinned versions by scope key. */

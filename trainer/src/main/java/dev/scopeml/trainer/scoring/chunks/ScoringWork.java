@@ -93,7 +93,7 @@ class ScoringWork implements WorkKind<ClaimedChunk> {
     ChunkRows rows =
         inputs.read(
             spec.input(),
-            spec.inputTypes(),
+            spec.orderedInputTypes(),
             spec.key(),
             slice,
             spec.layout().carry(),
