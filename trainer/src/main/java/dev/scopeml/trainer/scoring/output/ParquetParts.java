@@ -25,7 +25,7 @@ final class ParquetParts {
       int rows,
       IntFunction<Object[]> row)
       throws SQLException {
-    var ddl = new StringBuilder("CREATE TEMPORARY TABLE part (");
+    var ddl = new StringBuilder("CREATE TABLE part (");
     for (int c = 0; c < columns.size(); c++) {
       ddl.append(c == 0 ? "" : ", ")
           .append(quoted(columns.get(c).name()))
@@ -36,7 +36,8 @@ final class ParquetParts {
       statement.execute("DROP TABLE IF EXISTS part");
       statement.execute(ddl.append(')').toString());
       try (DuckDBAppender appender =
-          duck.unwrap(DuckDBConnection.class).createAppender("temp", "part")) {
+          duck.unwrap(DuckDBConnection.class)
+              .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "part")) {
         for (int r = 0; r < rows; r++) {
           Object[] values = row.apply(r);
           appender.beginRow();
