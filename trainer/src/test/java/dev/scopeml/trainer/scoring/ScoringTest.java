@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.scopeml.modelstore.queue.ClaimedChunk;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.modelstore.registry.ModelStore;
 import dev.scopeml.testsupport.models.TelcoModel;
 import dev.scopeml.trainer.TrainerTest;
+import dev.scopeml.trainer.scoring.chunks.ChunkListener;
+import dev.scopeml.trainer.scoring.chunks.ChunkPhase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,21 +61,60 @@ abstract class ScoringTest extends TrainerTest {
 
   /** Submits a job to the default trainer, expects 202, and returns the job id. */
   protected String submitJob(Map<String, Object> job) {
-    Response response = post("/v1/scoring-jobs", job);
+    return submitJob(trainer(), job);
+  }
+
+  /** Submits a job to {@code trainer}, expects 202, and returns the job id. */
+  protected static String submitJob(Trainer trainer, Map<String, Object> job) {
+    Response response = trainer.call("POST", "/v1/scoring-jobs", job, TOKEN);
     assertThat(response.status()).as("submit %s: %s", job, response.body()).isEqualTo(202);
     return response.json().get("job").asString();
   }
 
-  /** Polls the job until it ends and returns its last view. */
+  /** Polls the job on the default trainer until it ends and returns its last view. */
   protected JsonNode awaitJob(String job, Duration timeout) {
+    return awaitJob(trainer(), job, timeout);
+  }
+
+  /** Polls the job on {@code trainer} until it ends and returns its last view. */
+  protected static JsonNode awaitJob(Trainer trainer, String job, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      JsonNode view = get("/v1/scoring-jobs/" + job).json();
+      JsonNode view = trainer.call("GET", "/v1/scoring-jobs/" + job, null, TOKEN).json();
       if (ENDED.contains(view.get("status").asString())) {
         return view;
       }
       assertThat(System.nanoTime()).as("job %s still %s", job, view).isLessThan(deadline);
       sleep(Duration.ofMillis(100));
+    }
+  }
+
+  /**
+   * Holds the first rows chunk of a job once its output is committed, until the test opens the
+   * gate: whatever the test does meanwhile happens mid-job, with the other chunks still pending.
+   */
+  static final class ChunkGate implements ChunkListener {
+    private final CountDownLatch reached = new CountDownLatch(1);
+    private final CountDownLatch open = new CountDownLatch(1);
+
+    @Override
+    public void reached(ChunkPhase phase, ClaimedChunk chunk) {
+      if (phase == ChunkPhase.COMMITTED && chunk.chunk() == 0) {
+        reached.countDown();
+        try {
+          open.await(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    void awaitReached() throws InterruptedException {
+      assertThat(reached.await(2, TimeUnit.MINUTES)).as("the first chunk committed").isTrue();
+    }
+
+    void open() {
+      open.countDown();
     }
   }
 
