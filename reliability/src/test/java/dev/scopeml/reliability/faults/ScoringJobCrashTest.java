@@ -63,6 +63,17 @@ class ScoringJobCrashTest extends ReliabilityTest {
     victim.awaitOk("/actuator/health", Duration.ofMinutes(2));
   }
 
+  private static void signal(String signal, ServiceProcess process) throws IOException {
+    try {
+      int code =
+          new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+      assertThat(code).as("kill -%s %d", signal, process.pid()).isZero();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
   @Test
   void aTrainerKilledMidJobLosesNoRowAndWritesNoneTwice() throws IOException {
     Http.Reply submitted =
@@ -83,27 +94,39 @@ class ScoringJobCrashTest extends ReliabilityTest {
     String job = submitted.json().path("job").asString();
 
     String owner = "%-" + victim.pid() + "-%";
-    Eventually.until(
-        Duration.ofMinutes(2),
-        Duration.ofMillis(20),
-        () ->
-            count(
-                        "SELECT count(*) FROM scoring_chunks WHERE status = 'running'"
-                            + " AND lease_owner LIKE ?",
-                        owner)
-                    > 0
-                && count(
-                        "SELECT count(*) FROM scoring_chunks WHERE status = 'succeeded'"
-                            + " AND lease_owner LIKE ?",
-                        owner)
-                    > 0,
-        () -> "the victim to be scoring");
+    // Frozen with SIGSTOP while it holds a running chunk, so that the chunks it dies with are known
+    // exactly (a chunk takes a fraction of a second), then killed with SIGKILL.
+    long orphaned = 0;
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (orphaned == 0) {
+      assertThat(System.nanoTime()).as("the victim to hold a running chunk").isLessThan(deadline);
+      Eventually.until(
+          Duration.ofMinutes(2),
+          Duration.ofMillis(20),
+          () ->
+              count(
+                          "SELECT count(*) FROM scoring_chunks WHERE status = 'running'"
+                              + " AND lease_owner LIKE ?",
+                          owner)
+                      > 0
+                  && count(
+                          "SELECT count(*) FROM scoring_chunks WHERE status = 'succeeded'"
+                              + " AND lease_owner LIKE ?",
+                          owner)
+                      > 0,
+          () -> "the victim to be scoring");
+      signal("STOP", victim);
+      orphaned =
+          count(
+              "SELECT count(*) FROM scoring_chunks WHERE status = 'running'"
+                  + " AND lease_owner LIKE ?",
+              owner);
+      if (orphaned == 0) {
+        signal("CONT", victim);
+      }
+    }
     victim.kill();
     long killed = System.nanoTime();
-    long orphaned =
-        count(
-            "SELECT count(*) FROM scoring_chunks WHERE status = 'running' AND lease_owner LIKE ?",
-            owner);
     assertThat(victim.exitCode()).as("killed by SIGKILL").isEqualTo(137);
 
     JsonNode view = awaitJob(survivor, job, Duration.ofMinutes(4));
