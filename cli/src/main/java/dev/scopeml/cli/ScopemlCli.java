@@ -28,6 +28,7 @@ public final class ScopemlCli implements Runnable {
   static final List<Class<?>> SUBCOMMANDS =
       List.of(
           TrainCommand.class,
+          ScoreCommand.class,
           RunsCommand.class,
           CancelCommand.class,
           ModelsCommand.class,

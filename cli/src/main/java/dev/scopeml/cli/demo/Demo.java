@@ -53,7 +53,7 @@ final class Demo {
     StackPaths paths = stack.paths();
     List<DemoCustomers.Customer> customers = DemoCustomers.from(paths.datasets().resolve(CSV));
 
-    section("1/5", "Start the local stack");
+    section("1/6", "Start the local stack");
     StackState state = stack.up();
     String token = new SecretFile(paths.adminTokenFile()).read();
     var trainer = new TrainerClient(URI.create(state.trainerUrl()), token);
@@ -61,10 +61,10 @@ final class Demo {
     var predictions = new DemoPredictions(new ScoringClient(front, MODEL), customers, out);
     say("  trainer " + state.trainerUrl() + ", predictions through " + front);
 
-    section("2/5", "Train telco churn: one XGBoost model per contract type, plus a global one");
+    section("2/6", "Train telco churn: one XGBoost model per contract type, plus a global one");
     Map<String, Integer> trained =
         train(state, token, trainer, "always", "trees=100", "maxDepth=4", "eta=0.3");
-    section("3/5", "Predict through " + (state.nginxUrl() != null ? "nginx" : "a scorer"));
+    section("3/6", "Predict through " + (state.nginxUrl() != null ? "nginx" : "a scorer"));
     say(
         "  POST "
             + front
@@ -77,7 +77,7 @@ final class Demo {
     List<ScoringClient.Prediction> first = predictions.awaitServed(trained).predictions();
     predictions.print(first);
 
-    section("4/5", "Retrain with other parameters, then promote the new versions explicitly");
+    section("4/6", "Retrain with other parameters, then promote the new versions explicitly");
     Map<String, Integer> retrained =
         train(state, token, trainer, "never", "trees=300", "maxDepth=3", "eta=0.05");
     ScoringClient.Answer before = predictions.now();
@@ -95,13 +95,16 @@ final class Demo {
             (System.nanoTime() - promotedAt) / 1e9));
     predictions.print(after.predictions());
 
-    section("5/5", "Roll the scorers to a new release while a load runs");
+    section("5/6", "Roll the scorers to a new release while a load runs");
     DemoRollout.Rollout rollout =
         new DemoRollout(paths, out, terminal)
             .run(
                 URI.create(front + "/v1/models/" + MODEL + "/predict"),
                 predictions.rows(),
                 state.nginxUrl() != null);
+
+    section("6/6", "Score the bundled file in a batch job, on the trainer's workers");
+    score(state, token);
 
     var report =
         new DemoReport(
@@ -120,6 +123,34 @@ final class Demo {
       DemoHints.print(out, state, front, paths);
     }
     return report;
+  }
+
+  /**
+   * Scores the bundled file with the versions active now, through the CLI's own {@code score}, into
+   * a new folder of the trainer's data directory.
+   */
+  private void score(StackState state, String token) {
+    String folder =
+        "scored/telco-"
+            + java.time.LocalDateTime.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    var args =
+        List.of(
+            "--model",
+            MODEL,
+            "--csv",
+            CSV,
+            "--out",
+            folder,
+            "--carry",
+            DemoCustomers.SCOPE,
+            "--chunk-rows",
+            "2000");
+    say("  $ scopeml score " + String.join(" ", quoted(args)));
+    run("score", trainerArgs(state, token, args.toArray(String[]::new)));
+    say(
+        "  the part files, _SUCCESS and any _rejects are in the trainer's data directory under "
+            + folder);
   }
 
   /** Promotes each scope's version explicitly, as an operator would with {@code promote}. */

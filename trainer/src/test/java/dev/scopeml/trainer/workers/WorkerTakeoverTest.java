@@ -1,9 +1,11 @@
-package dev.scopeml.trainer.training;
+package dev.scopeml.trainer.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scopeml.modelstore.queue.ClaimedTask;
 import dev.scopeml.trainer.TrainerTest;
+import dev.scopeml.trainer.training.TaskPhase;
+import dev.scopeml.trainer.training.TaskPhaseListener;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;

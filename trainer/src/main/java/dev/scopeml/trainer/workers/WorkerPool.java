@@ -1,9 +1,8 @@
-package dev.scopeml.trainer.training;
+package dev.scopeml.trainer.workers;
 
-import dev.scopeml.modelstore.queue.ClaimedTask;
 import dev.scopeml.modelstore.queue.TaskStatus;
-import dev.scopeml.modelstore.queue.TrainingQueue;
 import dev.scopeml.trainer.config.TrainerProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,32 +17,31 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * This trainer's worker threads. Each claims one task at a time from the shared queue under a
- * lease, keeps the lease alive with heartbeats while it trains, and reports the outcome. Any number
- * of trainers run pools on one database; a task whose worker stops heartbeating is claimed again
- * once its lease expires.
+ * This trainer's worker threads. Each claims one piece of work at a time from the shared queue
+ * under a lease (a training task or a scoring chunk: each worker asks the kinds in turn, starting
+ * with the one after the kind it last ran, so that neither starves the other), keeps the lease
+ * alive with heartbeats while it works, and reports the outcome. Any number of trainers run pools
+ * on one database; work whose worker stops heartbeating is claimed again once its lease expires.
  *
- * <p>Logs of a task carry {@code run}, {@code model}, {@code scope}, {@code task} and {@code
- * attempt} in the MDC.
+ * <p>Logs of a piece of work carry what its kind names in the MDC ({@code run}, {@code scope},
+ * {@code task}, {@code attempt} for training tasks). The gauge {@code scopeml.tasks.active} counts
+ * the pieces in progress.
  */
 @Component
-class WorkerPool implements SmartLifecycle {
+public class WorkerPool implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
 
-  private final TrainingQueue queue;
-  private final ScopeTrainer trainer;
-  private final TrainingMetrics metrics;
-  private final JsonMapper json;
-  private final List<TaskPhaseListener> listeners;
+  private final List<WorkKind<?>> kinds;
+  private final AtomicInteger active = new AtomicInteger();
   private final TrainerProperties.Trainer settings;
   private final String name;
   private final Object idle = new Object();
@@ -53,24 +50,15 @@ class WorkerPool implements SmartLifecycle {
   private volatile boolean running;
   private volatile boolean halted;
 
-  WorkerPool(
-      TrainingQueue queue,
-      ScopeTrainer trainer,
-      TrainingMetrics metrics,
-      JsonMapper json,
-      List<TaskPhaseListener> listeners,
-      TrainerProperties properties) {
-    this.queue = queue;
-    this.trainer = trainer;
-    this.metrics = metrics;
-    this.json = json;
-    this.listeners = List.copyOf(listeners);
+  WorkerPool(List<WorkKind<?>> kinds, MeterRegistry registry, TrainerProperties properties) {
+    this.kinds = List.copyOf(kinds);
     this.settings = properties.trainer();
+    registry.gauge("scopeml.tasks.active", active);
     this.name = hostName() + "-" + ProcessHandle.current().pid() + "-" + randomSuffix();
   }
 
   /** The pool's name; its workers are {@code <name>/w<i>} in lease owners and logs. */
-  String name() {
+  public String name() {
     return name;
   }
 
@@ -117,7 +105,7 @@ class WorkerPool implements SmartLifecycle {
    * Stops the pool as a crash would: heartbeats stop at once, and workers drop their tasks without
    * completing, failing or releasing them, so they stay claimed until their leases expire.
    */
-  synchronized void halt() {
+  public synchronized void halt() {
     halted = true;
     running = false;
     if (heartbeats != null) {
@@ -133,107 +121,100 @@ class WorkerPool implements SmartLifecycle {
   }
 
   private void work(String worker) {
+    int next = 0;
     while (running) {
-      Optional<ClaimedTask> claimed;
-      try {
-        claimed = queue.claim(worker, settings.lease());
-      } catch (RuntimeException e) {
-        log.warn("worker {} cannot claim a task: {}", worker, e.getMessage());
-        pause();
-        continue;
+      boolean worked = false;
+      for (int i = 0; i < kinds.size() && running && !worked; i++) {
+        int k = (next + i) % kinds.size();
+        try {
+          worked = claimAndRun(kinds.get(k), worker);
+        } catch (RuntimeException e) {
+          log.warn("worker {} cannot claim work: {}", worker, e.getMessage());
+        }
+        if (worked) {
+          next = k + 1;
+        }
       }
-      if (claimed.isEmpty()) {
+      if (!worked) {
         pause();
-      } else {
-        run(claimed.get());
       }
     }
   }
 
-  private void run(ClaimedTask task) {
-    MDC.put("run", task.runId().toString());
-    MDC.put("model", task.model());
-    MDC.put("scope", task.scope().toString());
-    MDC.put("task", Long.toString(task.id()));
-    MDC.put("attempt", Integer.toString(task.attempt()));
-    var control = new Control(task);
+  /** Claims one piece of {@code kind} and runs it; false when there was none. */
+  private <T> boolean claimAndRun(WorkKind<T> kind, String worker) {
+    Optional<T> claimed = kind.claim(worker, settings.lease());
+    claimed.ifPresent(work -> run(kind, work));
+    return claimed.isPresent();
+  }
+
+  private <T> void run(WorkKind<T> kind, T work) {
+    kind.logContext(work).forEach(MDC::put);
+    var control = new Control();
     ScheduledFuture<?> beat = null;
-    metrics.taskStarted();
+    active.incrementAndGet();
     try {
-      beat = scheduleHeartbeat(task, control);
-      if (control.stopsAt(TaskPhase.CLAIMED)) {
-        return;
-      }
-      log.info("training scope {} (attempt {})", task.scope(), task.attempt());
-      Outcome outcome = trainer.train(task, control);
+      beat = scheduleHeartbeat(kind, work, control);
+      Outcome outcome = kind.run(work, control);
       if (halted) {
         return;
       }
       switch (outcome) {
-        case Outcome.Ended ended -> end(task, ended);
+        case Outcome.Ended ended -> end(kind, work, ended);
         case Outcome.Abandoned abandoned -> {
-          log.warn("dropped scope {}: {}", task.scope(), abandoned.why());
-          metrics.taskEnded("lease_lost");
+          log.warn("dropped {}: {}", kind.describe(work), abandoned.why());
+          kind.counted("lease_lost");
         }
       }
     } catch (Exception | LinkageError e) {
       if (halted) {
         return;
       }
-      log.warn("scope {} failed on attempt {}", task.scope(), task.attempt(), e);
-      fail(task, e);
+      log.warn("{} failed", kind.describe(work), e);
+      fail(kind, work, e);
     } finally {
       if (beat != null) {
         beat.cancel(false);
       }
-      metrics.taskFinished();
+      active.decrementAndGet();
       MDC.clear();
     }
   }
 
-  private void end(ClaimedTask task, Outcome.Ended ended) {
-    String status = ended.status().name().toLowerCase(Locale.ROOT);
-    if (queue.complete(task, ended.status(), json.writeValueAsString(ended.result()))) {
-      metrics.taskEnded(status);
-      log.info(
-          "scope {} {}{}",
-          task.scope(),
-          status,
-          ended.result().version() == null
-              ? ": " + ended.result().reason()
-              : " as version " + ended.result().version());
+  private <T> void end(WorkKind<T> kind, T work, Outcome.Ended ended) {
+    if (kind.complete(work, ended)) {
+      kind.counted(ended.status().name().toLowerCase(java.util.Locale.ROOT));
     } else {
-      metrics.taskEnded("lease_lost");
-      log.warn("scope {} ended but its lease was lost; the new owner reports it", task.scope());
+      kind.counted("lease_lost");
+      log.warn("{} ended but its lease was lost; the new owner reports it", kind.describe(work));
     }
   }
 
-  private void fail(ClaimedTask task, Throwable error) {
+  private <T> void fail(WorkKind<T> kind, T work, Throwable error) {
     String message =
         error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     try {
-      Optional<TaskStatus> status = queue.fail(task, message);
-      metrics.taskEnded(
+      Optional<TaskStatus> status = kind.fail(work, message);
+      kind.counted(
           status.map(s -> s == TaskStatus.FAILED ? "failed" : "retried").orElse("lease_lost"));
     } catch (RuntimeException e) {
-      log.warn("cannot record the failure of scope {}: {}", task.scope(), e.getMessage());
+      log.warn("cannot record the failure of {}: {}", kind.describe(work), e.getMessage());
     }
   }
 
-  private ScheduledFuture<?> scheduleHeartbeat(ClaimedTask task, Control control) {
+  private <T> ScheduledFuture<?> scheduleHeartbeat(WorkKind<T> kind, T work, Control control) {
     long every = settings.heartbeat().toMillis();
-    String mdcRun = MDC.get("run");
+    String described = kind.describe(work);
     try {
       return heartbeats.scheduleAtFixedRate(
           () -> {
             try {
-              if (!queue.heartbeat(task, settings.lease())) {
+              if (!kind.heartbeat(work, settings.lease())) {
                 control.leaseLost();
               }
             } catch (RuntimeException e) {
               // The database may be briefly away; the lease outlives a few missed beats.
-              log.warn(
-                  "heartbeat of run {} scope {} failed: {}", mdcRun, task.scope(), e.getMessage());
+              log.warn("heartbeat of {} failed: {}", described, e.getMessage());
             }
           },
           every,
@@ -296,24 +277,12 @@ class WorkerPool implements SmartLifecycle {
     return HexFormat.of().formatHex(bytes);
   }
 
-  /** The worker's side of one task: listeners, lease loss and halting. */
-  private final class Control implements TaskControl {
-    private final ClaimedTask task;
+  /** The worker's side of one piece of work: lease loss and halting. */
+  private final class Control implements Lease {
     private volatile boolean leaseLost;
-
-    Control(ClaimedTask task) {
-      this.task = task;
-    }
 
     void leaseLost() {
       leaseLost = true;
-    }
-
-    @Override
-    public void reached(TaskPhase phase) {
-      for (TaskPhaseListener listener : listeners) {
-        listener.reached(phase, task);
-      }
     }
 
     @Override
