@@ -108,7 +108,10 @@ public final class StreamRun implements AutoCloseable {
     return prefix + index;
   }
 
-  /** Calls {@code observer} with every result record of this run, on the reader's thread. */
+  /**
+   * Calls {@code observer} with every result and dead letter of this run as it is read, on the
+   * reader's thread.
+   */
   public StreamRun observe(Consumer<ConsumerRecord<byte[], byte[]>> observer) {
     this.observer = observer;
     return this;
@@ -171,6 +174,30 @@ public final class StreamRun implements AutoCloseable {
     return report();
   }
 
+  /**
+   * When request {@code index} was sent, or due to be sent on a schedule ({@link System#nanoTime}).
+   */
+  public long sentAt(int index) {
+    return sentNanos[index];
+  }
+
+  /** The index of the request whose key is {@code key}, or -1 for another run's key. */
+  public int indexOf(byte[] key) {
+    if (key == null) {
+      return -1;
+    }
+    String text = new String(key, StandardCharsets.UTF_8);
+    if (!text.startsWith(prefix)) {
+      return -1;
+    }
+    try {
+      int index = Integer.parseInt(text.substring(prefix.length()));
+      return index >= 0 && index < requests ? index : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   /** Where the run stands. */
   public StreamProgress progress() {
     return new StreamProgress(
@@ -219,9 +246,9 @@ public final class StreamRun implements AutoCloseable {
     }
     boolean result = record.topic().equals(topics.results());
     boolean first = results[index] + deadLetters[index] == 0;
+    observer.accept(record);
     if (result) {
       results[index]++;
-      observer.accept(record);
     } else {
       deadLetters[index]++;
       deadLettered.incrementAndGet();
@@ -235,22 +262,6 @@ public final class StreamRun implements AutoCloseable {
     if (first) {
       answeredNanos[index] = System.nanoTime();
       answered.incrementAndGet();
-    }
-  }
-
-  private int indexOf(byte[] key) {
-    if (key == null) {
-      return -1;
-    }
-    String text = new String(key, StandardCharsets.UTF_8);
-    if (!text.startsWith(prefix)) {
-      return -1;
-    }
-    try {
-      int index = Integer.parseInt(text.substring(prefix.length()));
-      return index >= 0 && index < requests ? index : -1;
-    } catch (NumberFormatException e) {
-      return -1;
     }
   }
 
