@@ -60,7 +60,7 @@ public final class StreamRun implements AutoCloseable {
   private volatile boolean drained;
   private volatile boolean closed;
   private volatile RuntimeException readerFailure;
-  private long firstSendNanos;
+  private volatile long firstSendNanos;
 
   /**
    * Opens a run: the reader starts at the current end of the results and dead-letter topics.

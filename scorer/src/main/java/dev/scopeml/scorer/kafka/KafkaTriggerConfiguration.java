@@ -8,7 +8,6 @@ import dev.scopeml.scorer.scoring.Scoring;
 import dev.scopeml.scorer.web.RequestBodies;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -190,7 +189,7 @@ class KafkaTriggerConfiguration {
   }
 
   private static Map<String, Object> common(KafkaTriggerProperties properties) {
-    var config = new HashMap<String, Object>(properties.client());
+    Map<String, Object> config = properties.clientProperties();
     config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
     return config;
   }

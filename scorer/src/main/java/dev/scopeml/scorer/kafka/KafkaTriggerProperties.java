@@ -1,9 +1,16 @@
 package dev.scopeml.scorer.kafka;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -35,8 +42,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param passThrough copies each request to the results topic unscored through the same consume,
  *     transact and produce loop: the benchmark's baseline, never for serving
  * @param client further Kafka client properties for the consumer and producers, such as {@code
- *     security.protocol} or {@code sasl.jaas.config} (a secret there can be read from a file
- *     through Kafka's config providers)
+ *     security.protocol}
+ * @param clientFile a Kafka client properties file (Kafka's own format, e.g. with {@code
+ *     sasl.jaas.config}): credentials stay out of the environment; {@code client} wins over it
  */
 @ConfigurationProperties("scopeml.scorer.kafka")
 public record KafkaTriggerProperties(
@@ -56,7 +64,8 @@ public record KafkaTriggerProperties(
     @DefaultValue("15s") Duration transactionTimeout,
     @DefaultValue("5ms") Duration linger,
     @DefaultValue("false") boolean passThrough,
-    Map<String, String> client) {
+    Map<String, String> client,
+    Path clientFile) {
 
   public KafkaTriggerProperties {
     client = client == null ? Map.of() : Map.copyOf(client);
@@ -70,6 +79,23 @@ public record KafkaTriggerProperties(
     if (sessionTimeout.toMillis() < 1_000) {
       throw new IllegalArgumentException("scopeml.scorer.kafka.session-timeout must be 1s or more");
     }
+  }
+
+  /** The Kafka client properties of {@code client-file} and {@code client}, without the cluster. */
+  Map<String, Object> clientProperties() {
+    var properties = new HashMap<String, Object>();
+    if (clientFile != null) {
+      var file = new Properties();
+      try (Reader in = Files.newBufferedReader(clientFile)) {
+        file.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot read scopeml.scorer.kafka.client-file " + clientFile, e);
+      }
+      file.forEach((key, value) -> properties.put(key.toString(), value));
+    }
+    properties.putAll(client);
+    return properties;
   }
 
   /** The prefix of this scorer's transactional ids and its client ids. */
