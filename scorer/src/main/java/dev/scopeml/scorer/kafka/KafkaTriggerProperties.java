@@ -41,10 +41,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param linger how long the producer waits to fill a batch of results
  * @param passThrough copies each request to the results topic unscored through the same consume,
  *     transact and produce loop: the benchmark's baseline, never for serving
- * @param client further Kafka client properties for the consumer and producers, such as {@code
- *     security.protocol}
+ * @param properties further Kafka client properties for the consumer and producers, such as {@code
+ *     security.protocol} (as Spring Boot's {@code spring.kafka.properties.*})
  * @param clientFile a Kafka client properties file (Kafka's own format, e.g. with {@code
- *     sasl.jaas.config}): credentials stay out of the environment; {@code client} wins over it
+ *     sasl.jaas.config}): credentials stay out of the environment; {@code properties} win over it
  */
 @ConfigurationProperties("scopeml.scorer.kafka")
 public record KafkaTriggerProperties(
@@ -64,11 +64,11 @@ public record KafkaTriggerProperties(
     @DefaultValue("15s") Duration transactionTimeout,
     @DefaultValue("5ms") Duration linger,
     @DefaultValue("false") boolean passThrough,
-    Map<String, String> client,
+    Map<String, String> properties,
     Path clientFile) {
 
   public KafkaTriggerProperties {
-    client = client == null ? Map.of() : Map.copyOf(client);
+    properties = properties == null ? Map.of() : Map.copyOf(properties);
     if (instanceId == null || instanceId.isBlank()) {
       instanceId = hostName() + "-" + ProcessHandle.current().pid();
     }
@@ -81,9 +81,11 @@ public record KafkaTriggerProperties(
     }
   }
 
-  /** The Kafka client properties of {@code client-file} and {@code client}, without the cluster. */
+  /**
+   * The Kafka client properties of {@code client-file} and {@code properties}, without the cluster.
+   */
   Map<String, Object> clientProperties() {
-    var properties = new HashMap<String, Object>();
+    var merged = new HashMap<String, Object>();
     if (clientFile != null) {
       var file = new Properties();
       try (Reader in = Files.newBufferedReader(clientFile)) {
@@ -92,10 +94,10 @@ public record KafkaTriggerProperties(
         throw new UncheckedIOException(
             "cannot read scopeml.scorer.kafka.client-file " + clientFile, e);
       }
-      file.forEach((key, value) -> properties.put(key.toString(), value));
+      file.forEach((key, value) -> merged.put(key.toString(), value));
     }
-    properties.putAll(client);
-    return properties;
+    merged.putAll(properties);
+    return merged;
   }
 
   /** The prefix of this scorer's transactional ids and its client ids. */

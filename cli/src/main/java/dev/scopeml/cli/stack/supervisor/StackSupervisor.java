@@ -57,8 +57,6 @@ public final class StackSupervisor {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
     System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
     System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
-    // Kafka's clients print their whole configuration at INFO.
-    System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "warn");
     if (args.length != 2) {
       System.err.println("usage: StackSupervisor <repo> <stack directory>");
       System.exit(2);
