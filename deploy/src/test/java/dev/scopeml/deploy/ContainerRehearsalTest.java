@@ -8,7 +8,6 @@ import dev.scopeml.kafka.stream.ClientProperties;
 import dev.scopeml.kafka.stream.StreamReport;
 import dev.scopeml.kafka.stream.StreamRun;
 import dev.scopeml.kafka.stream.StreamTopics;
-import dev.scopeml.processes.LoopbackPorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -111,16 +110,10 @@ class ContainerRehearsalTest {
 
   /** The build's Kafka broker in compose's {@code kafka} service's place. */
   private KafkaBroker startKafka() {
-    Path directory = folder.resolve("kafka");
-    var kafka =
-        new KafkaBroker(
-            Path.of("..", "kafka", "target", "broker"),
-            directory,
-            LoopbackPorts.free(),
-            LoopbackPorts.free(),
-            directory.resolve("broker.log"));
-    kafka.start().awaitReady(STARTUP);
-    return kafka;
+    return KafkaBroker.onFreePorts(
+            Path.of("..", "kafka", "target", "broker"), folder.resolve("kafka"))
+        .start()
+        .awaitReady(STARTUP);
   }
 
   /** A fresh cluster where every login but the administrator must give its password. */

@@ -2,6 +2,7 @@ package dev.scopeml.kafka.broker;
 
 import dev.scopeml.processes.JavaCommand;
 import dev.scopeml.processes.Launch;
+import dev.scopeml.processes.LoopbackPorts;
 import dev.scopeml.processes.ProcessRef;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +56,19 @@ public final class KafkaBroker implements AutoCloseable {
     this.port = port;
     this.controllerPort = controllerPort;
     this.log = log.toAbsolutePath();
+  }
+
+  /**
+   * A broker on two free ports whose files, its log ({@code broker.log}) included, go to {@code
+   * directory}: one for a test or a benchmark.
+   */
+  public static KafkaBroker onFreePorts(Path libraries, Path directory) {
+    return new KafkaBroker(
+        libraries,
+        directory,
+        LoopbackPorts.free(),
+        LoopbackPorts.free(),
+        directory.resolve("broker.log"));
   }
 
   /** {@code 127.0.0.1:<port>}, the clients' {@code bootstrap.servers}. */

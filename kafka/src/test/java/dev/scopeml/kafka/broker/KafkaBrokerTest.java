@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scopeml.kafka.stream.ClientProperties;
 import dev.scopeml.kafka.stream.StreamTopics;
-import dev.scopeml.processes.LoopbackPorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,13 +23,7 @@ class KafkaBrokerTest {
   @Test
   void startsStopsAndKeepsItsTopicsAcrossARestart() throws Exception {
     Path directory = Files.createDirectories(Path.of("target", "broker-test", "restart"));
-    var broker =
-        new KafkaBroker(
-            Path.of("target", "broker"),
-            directory,
-            LoopbackPorts.free(),
-            LoopbackPorts.free(),
-            directory.resolve("broker.log"));
+    var broker = KafkaBroker.onFreePorts(Path.of("target", "broker"), directory);
     try (broker) {
       broker.start().awaitReady(Duration.ofSeconds(60));
       Map<String, Object> client = ClientProperties.of(broker.bootstrapServers());

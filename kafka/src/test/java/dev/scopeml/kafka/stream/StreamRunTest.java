@@ -3,7 +3,6 @@ package dev.scopeml.kafka.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scopeml.kafka.broker.KafkaBroker;
-import dev.scopeml.processes.LoopbackPorts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,13 +41,7 @@ class StreamRunTest {
   @BeforeAll
   void startBroker() throws Exception {
     Path directory = Files.createDirectories(Path.of("target", "broker-test", "stream-run"));
-    broker =
-        new KafkaBroker(
-            Path.of("target", "broker"),
-            directory,
-            LoopbackPorts.free(),
-            LoopbackPorts.free(),
-            directory.resolve("broker.log"));
+    broker = KafkaBroker.onFreePorts(Path.of("target", "broker"), directory);
     broker.start().awaitReady(Duration.ofSeconds(60));
     client = ClientProperties.of(broker.bootstrapServers());
     StreamTopics.defaults().ensure(client, 2, Duration.ofSeconds(30));

@@ -69,9 +69,6 @@ public record KafkaTriggerProperties(
 
   public KafkaTriggerProperties {
     properties = properties == null ? Map.of() : Map.copyOf(properties);
-    if (instanceId == null || instanceId.isBlank()) {
-      instanceId = hostName() + "-" + ProcessHandle.current().pid();
-    }
     if (maxPollRecords < 1 || maxBatchRows < 1 || consumers < 1) {
       throw new IllegalArgumentException(
           "scopeml.scorer.kafka.max-poll-records, max-batch-rows and consumers must be at least 1");
@@ -100,9 +97,16 @@ public record KafkaTriggerProperties(
     return merged;
   }
 
-  /** The prefix of this scorer's transactional ids and its client ids. */
+  /**
+   * The prefix of this scorer's transactional ids and its client ids: its instance id, by default
+   * the host name and the process id (looked up only when the trigger is on).
+   */
   String clientPrefix() {
-    return "scopeml-scorer-" + instanceId;
+    String instance =
+        instanceId == null || instanceId.isBlank()
+            ? hostName() + "-" + ProcessHandle.current().pid()
+            : instanceId;
+    return "scopeml-scorer-" + instance;
   }
 
   private static String hostName() {

@@ -3,7 +3,6 @@ package dev.scopeml.testsupport.kafka;
 import dev.scopeml.kafka.broker.KafkaBroker;
 import dev.scopeml.kafka.stream.ClientProperties;
 import dev.scopeml.kafka.stream.StreamTopics;
-import dev.scopeml.processes.LoopbackPorts;
 import dev.scopeml.testsupport.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,13 +30,7 @@ public final class TestKafka implements AutoCloseable {
   /** Starts a broker whose files go to {@code directory}, emptied first. */
   public static TestKafka start(Path directory) {
     empty(directory);
-    var broker =
-        new KafkaBroker(
-            Repository.file("kafka/target/broker"),
-            directory,
-            LoopbackPorts.free(),
-            LoopbackPorts.free(),
-            directory.resolve("broker.log"));
+    var broker = KafkaBroker.onFreePorts(Repository.file("kafka/target/broker"), directory);
     broker.start();
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(broker::kill));
     broker.awaitReady(READY);
