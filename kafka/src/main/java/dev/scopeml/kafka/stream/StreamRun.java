@@ -1,11 +1,9 @@
 package dev.scopeml.kafka.stream;
 
-import dev.scopeml.load.Stats;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +18,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -36,8 +33,6 @@ public final class StreamRun implements AutoCloseable {
   /** The header in which a dead letter carries its reason (the scorer's error JSON). */
   public static final String ERROR_HEADER = "scopeml-error";
 
-  private static final int KEPT_REASONS = 5;
-
   private final StreamTopics topics;
   private final int requests;
   private final int rowsPerRequest;
@@ -46,15 +41,9 @@ public final class StreamRun implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Thread reader;
 
-  private final long[] sentNanos;
-  private final long[] answeredNanos;
-  private final int[] results;
-  private final int[] deadLetters;
-  private final Map<String, Long> reasons = new LinkedHashMap<>();
+  private final AnswerTally tally;
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong sendFailures = new AtomicLong();
-  private final AtomicLong answered = new AtomicLong();
-  private final AtomicLong deadLettered = new AtomicLong();
   private volatile Consumer<ConsumerRecord<byte[], byte[]>> observer = r -> {};
   private volatile boolean drainRequested;
   private volatile boolean drained;
@@ -75,10 +64,7 @@ public final class StreamRun implements AutoCloseable {
     this.requests = requests;
     this.rowsPerRequest = rowsPerRequest;
     this.prefix = UUID.randomUUID().toString().substring(0, 8) + "-";
-    this.sentNanos = new long[requests];
-    this.answeredNanos = new long[requests];
-    this.results = new int[requests];
-    this.deadLetters = new int[requests];
+    this.tally = new AnswerTally(requests);
     this.consumer = new KafkaConsumer<>(readerConfig(client));
     try {
       var partitions = new ArrayList<TopicPartition>();
@@ -141,7 +127,7 @@ public final class StreamRun implements AutoCloseable {
       if (wait > 0) {
         LockSupport.parkNanos(wait);
       }
-      sentNanos[n] = due;
+      tally.sent(n, due);
       producer.send(
           new ProducerRecord<>(
               topics.requests(), key(n).getBytes(StandardCharsets.UTF_8), body.apply(n)),
@@ -158,7 +144,7 @@ public final class StreamRun implements AutoCloseable {
    */
   public StreamReport await(Duration timeout, Consumer<StreamProgress> progress) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (answered.get() < requests - sendFailures.get() && System.nanoTime() < deadline) {
+    while (tally.answered() < requests - sendFailures.get() && System.nanoTime() < deadline) {
       checkReader();
       progress.accept(progress());
       pause(200);
@@ -171,14 +157,15 @@ public final class StreamRun implements AutoCloseable {
       pause(50);
     }
     stopReader();
-    return report();
+    return tally.report(
+        (long) requests * rowsPerRequest, firstSendNanos, sent.get(), sendFailures.get());
   }
 
   /**
    * When request {@code index} was sent, or due to be sent on a schedule ({@link System#nanoTime}).
    */
   public long sentAt(int index) {
-    return sentNanos[index];
+    return tally.sentAt(index);
   }
 
   /** The index of the request whose key is {@code key}, or -1 for another run's key. */
@@ -203,8 +190,8 @@ public final class StreamRun implements AutoCloseable {
     return new StreamProgress(
         requests,
         sent.get(),
-        answered.get(),
-        deadLettered.get(),
+        tally.answered(),
+        tally.deadLettered(),
         Duration.ofNanos(firstSendNanos == 0 ? 0 : System.nanoTime() - firstSendNanos));
   }
 
@@ -244,67 +231,12 @@ public final class StreamRun implements AutoCloseable {
     if (index < 0) {
       return;
     }
-    boolean result = record.topic().equals(topics.results());
-    boolean first = results[index] + deadLetters[index] == 0;
     observer.accept(record);
-    if (result) {
-      results[index]++;
+    if (record.topic().equals(topics.results())) {
+      tally.result(index);
     } else {
-      deadLetters[index]++;
-      deadLettered.incrementAndGet();
-      Header reason = record.headers().lastHeader(ERROR_HEADER);
-      String text =
-          reason == null ? "(no reason given)" : new String(reason.value(), StandardCharsets.UTF_8);
-      if (reasons.containsKey(text) || reasons.size() < KEPT_REASONS) {
-        reasons.merge(text, 1L, Long::sum);
-      }
+      tally.deadLetter(index, record.headers());
     }
-    if (first) {
-      answeredNanos[index] = System.nanoTime();
-      answered.incrementAndGet();
-    }
-  }
-
-  private StreamReport report() {
-    long missing = 0;
-    long duplicated = 0;
-    long resultCount = 0;
-    long deadCount = 0;
-    long last = firstSendNanos;
-    var latencies = new double[requests];
-    int measured = 0;
-    for (int n = 0; n < requests; n++) {
-      int answers = results[n] + deadLetters[n];
-      resultCount += results[n];
-      deadCount += deadLetters[n];
-      if (answers == 0) {
-        missing++;
-      } else {
-        duplicated += answers - 1;
-        latencies[measured++] = (answeredNanos[n] - sentNanos[n]) / 1e6;
-        last = Math.max(last, answeredNanos[n]);
-      }
-    }
-    double[] observed = java.util.Arrays.copyOf(latencies, measured);
-    var latency =
-        new StreamReport.Latency(
-            Stats.percentile(observed, 50),
-            Stats.percentile(observed, 90),
-            Stats.percentile(observed, 99),
-            Stats.percentile(observed, 100));
-    return new StreamReport(
-        requests,
-        (long) requests * rowsPerRequest,
-        sent.get(),
-        sendFailures.get(),
-        requests - missing,
-        resultCount,
-        deadCount,
-        missing,
-        duplicated,
-        Duration.ofNanos(Math.max(0, last - firstSendNanos)),
-        latency,
-        new HashMap<>(reasons));
   }
 
   private void checkReader() {

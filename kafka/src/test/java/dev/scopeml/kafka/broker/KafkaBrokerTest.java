@@ -22,7 +22,7 @@ class KafkaBrokerTest {
 
   @Test
   void startsStopsAndKeepsItsTopicsAcrossARestart() throws Exception {
-    Path directory = Files.createDirectories(Path.of("target", "broker-test", "restart"));
+    Path directory = freshDirectory();
     var broker = KafkaBroker.onFreePorts(Path.of("target", "broker"), directory);
     try (broker) {
       broker.start().awaitReady(Duration.ofSeconds(60));
@@ -59,9 +59,14 @@ class KafkaBrokerTest {
     assertThat(broker.isRunning()).as("closed").isFalse();
   }
 
+  /** A directory of this run's own: a broker's data outlives it. */
+  static Path freshDirectory() throws Exception {
+    return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "broker-test-");
+  }
+
   @Test
   void refusesToStartWithoutItsJars() throws Exception {
-    Path directory = Files.createDirectories(Path.of("target", "broker-test", "no-jars"));
+    Path directory = freshDirectory();
     var broker =
         new KafkaBroker(
             directory.resolve("nothing-here"), directory, 1, 2, directory.resolve("broker.log"));
