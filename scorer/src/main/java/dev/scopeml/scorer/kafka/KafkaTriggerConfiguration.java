@@ -83,8 +83,8 @@ class KafkaTriggerConfiguration {
   }
 
   @Bean
-  StreamMetrics streamMetrics(MeterRegistry registry) {
-    return new StreamMetrics(registry);
+  StreamMetrics streamMetrics(MeterRegistry registry, PredictionMetrics predictionMetrics) {
+    return new StreamMetrics(registry, predictionMetrics);
   }
 
   @Bean
@@ -119,7 +119,6 @@ class KafkaTriggerConfiguration {
             containerProperties(properties, streamListener, streamMetrics, streamProducerFactory));
     container.setConcurrency(properties.consumers());
     container.setAutoStartup(false);
-    container.setBeanName("scopeml-stream");
     var backOff = new ExponentialBackOff(RETRY_INITIAL_MILLIS, 2.0);
     backOff.setMaxInterval(RETRY_MAX_MILLIS);
     if (properties.delivery() == Delivery.EXACTLY_ONCE) {

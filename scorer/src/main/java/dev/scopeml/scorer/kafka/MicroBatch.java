@@ -109,7 +109,6 @@ final class MicroBatch {
         StreamRequest request = requests.get(r);
         if (refused[r] != null) {
           answers[request.index()] = new Answer.Refused(refused[r]);
-          metrics.error(API, model, refused[r].scope(), refused[r].status());
         } else {
           answers[request.index()] = answer(request, first, groups, probabilities, order, nanos);
         }

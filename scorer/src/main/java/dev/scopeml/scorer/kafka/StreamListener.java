@@ -80,7 +80,7 @@ final class StreamListener implements BatchConsumerAwareMessageListener<byte[], 
           }
           case Answer.Refused refused -> {
             deadLetters.send(record, consumer, refused.refusal());
-            metrics.deadLetter(refused.refusal().status());
+            metrics.refused(refused.refusal());
           }
         }
       }

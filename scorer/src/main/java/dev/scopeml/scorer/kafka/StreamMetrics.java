@@ -1,5 +1,6 @@
 package dev.scopeml.scorer.kafka;
 
+import dev.scopeml.scorer.scoring.PredictionMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -24,6 +25,7 @@ import org.apache.kafka.common.TopicPartition;
 final class StreamMetrics {
 
   private final MeterRegistry registry;
+  private final PredictionMetrics predictions;
   private final Counter consumed;
   private final Counter results;
   private final Counter retries;
@@ -34,8 +36,9 @@ final class StreamMetrics {
 
   private record Lag(AtomicLong records, Gauge gauge) {}
 
-  StreamMetrics(MeterRegistry registry) {
+  StreamMetrics(MeterRegistry registry, PredictionMetrics predictions) {
     this.registry = registry;
+    this.predictions = predictions;
     this.consumed =
         Counter.builder("scopeml.stream.consumed")
             .description("Prediction requests consumed from the requests topic")
@@ -71,7 +74,13 @@ final class StreamMetrics {
     results.increment(count);
   }
 
-  void deadLetter(int status) {
+  /**
+   * A request sent to the dead letters: counted by status, and as a refused prediction of its model
+   * and scope (those it had resolved), as the HTTP APIs count theirs.
+   */
+  void refused(StreamRefusal refusal) {
+    predictions.error(MicroBatch.API, refusal.model(), refusal.scope(), refusal.status());
+    int status = refusal.status();
     deadLetters
         .computeIfAbsent(
             status,
