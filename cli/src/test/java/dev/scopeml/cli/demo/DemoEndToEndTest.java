@@ -103,6 +103,16 @@ class DemoEndToEndTest {
           .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
+    // The telco file through Kafka: every customer answered once, by the scorers' consumer group.
+    assertThat(report.stream().requests())
+        .as("one request per row of the telco file")
+        .isEqualTo(7_043);
+    assertThat(report.stream().results()).as("results read back").isEqualTo(7_043);
+    assertThat(report.stream().missing()).isZero();
+    assertThat(report.stream().duplicated()).isZero();
+    assertThat(report.stream().deadLetters()).isZero();
+    assertThat(output).contains("scopeml stream --model churn --csv telco_churn.csv");
+
     // The retrained versions are newer, and they are what serves after the explicit promotion.
     assertThat(report.promoted()).containsOnlyKeys(SCOPES);
     report
@@ -138,7 +148,7 @@ class DemoEndToEndTest {
     CommandLine statusCli = ScopemlCli.commandLine();
     statusCli.setOut(new PrintWriter(status, true));
     assertThat(statusCli.execute("status")).as(status.toString()).isZero();
-    assertThat(status.toString()).contains("trainer", "ready", "release-2", "running");
+    assertThat(status.toString()).contains("trainer", "ready", "release-2", "running", "kafka");
     assertThat(
             status
                 .toString()
@@ -180,6 +190,7 @@ class DemoEndToEndTest {
     core.add(state.supervisor().pid());
     core.add(state.trainer().pid());
     core.add(state.postgres().pid());
+    core.add(state.kafka().pid());
     core.add(nginx);
     scorers.forEach(scorer -> core.add(scorer.pid()));
     assertThat(core).as("the stack's processes run before down").allMatch(this::alive);
