@@ -11,6 +11,7 @@ import dev.scopeml.cli.stack.StackState;
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.NginxProcess;
 import dev.scopeml.nginx.TierState;
+import dev.scopeml.processes.ProcessRef;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,7 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -201,10 +201,14 @@ class DemoEndToEndTest {
       ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> pids.add(d.pid())));
     }
 
+    List<ProcessRef> processes =
+        pids.stream().flatMap(pid -> ProcessHandle.of(pid).stream()).map(ProcessRef::of).toList();
+
     CommandLine cli = cli();
     assertThat(cli.execute("down")).isZero();
 
-    Set<Long> left = pids.stream().filter(this::alive).collect(Collectors.toSet());
+    List<String> left =
+        processes.stream().filter(ProcessRef::isAlive).map(ProcessRef::describe).toList();
     assertThat(left).as("processes left after down").isEmpty();
     assertThat(paths.stateFile()).doesNotExist();
     assertThat(paths.postgresData().resolve("postmaster.pid")).doesNotExist();
