@@ -16,7 +16,7 @@ started=$SECONDS
 # Runs every figure's script; each writes its own section(s) and summary rows into $results.
 run_figures() {
 
-bench_require nginx wrk gunicorn python3-flask python3-xgboost
+bench_require nginx wrk gunicorn python3-flask python3-xgboost python3-pandas
 bench_build
 
 # A copy of the classes for this run: rebuilding bench/ meanwhile cannot change them under a figure.
@@ -35,6 +35,8 @@ figures=(
   "5-6|Hot swap and rolling swap|bench/swap.sh"
   "7|Many models|bench/many-models.sh"
   "8|Start-up|bench/startup.sh"
+  "9|Stream scoring through Kafka|bench/stream.sh"
+  "10|Batch scoring|bench/batch.sh"
 )
 for figure in "${figures[@]}"; do
   IFS='|' read -r number title script <<<"$figure"

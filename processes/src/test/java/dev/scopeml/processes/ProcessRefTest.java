@@ -47,6 +47,81 @@ class ProcessRefTest {
     }
   }
 
+  @Test
+  void aRecordedStartInstantThatDriftedWithTheWallClockStillNamesTheProcess() {
+    Process sleeper = Launch.of(List.of("sleep", "60")).start();
+    try {
+      ProcessRef recorded = ProcessRef.of(sleeper);
+      assertThat(recorded.startTicks()).as("start ticks read from /proc").isNotNull();
+      // What the JDK derives from a wall clock set a few seconds forward since the recording.
+      var drifted =
+          new ProcessRef(
+              recorded.pid(),
+              recorded.startedAt().plusSeconds(4),
+              recorded.startTicks(),
+              recorded.command());
+
+      assertThat(drifted.isAlive()).as("a running process is never taken for gone").isTrue();
+    } finally {
+      sleeper.destroyForcibly();
+    }
+  }
+
+  @Test
+  void anotherStartTickOrCommandLineIsAnotherProcess() {
+    Process sleeper = Launch.of(List.of("sleep", "60")).start();
+    try {
+      ProcessRef recorded = ProcessRef.of(sleeper);
+      var startedLater =
+          new ProcessRef(
+              recorded.pid(), recorded.startedAt(), recorded.startTicks() + 1, recorded.command());
+      var otherProgram =
+          new ProcessRef(recorded.pid(), recorded.startedAt(), recorded.startTicks(), "sleep 61");
+
+      assertThat(startedLater.isAlive()).isFalse();
+      assertThat(otherProgram.isAlive()).isFalse();
+      assertThat(otherProgram.stop(Duration.ofSeconds(1))).isTrue();
+      assertThat(sleeper.isAlive()).as("the process is left alone").isTrue();
+    } finally {
+      sleeper.destroyForcibly();
+    }
+  }
+
+  @Test
+  void theStartTimeIsReadPastANameWithSpacesAndParentheses() {
+    String stat =
+        "4242 (java (my app)) S 1 4242 4242 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 30 0 987654"
+            + " 123 456";
+    assertThat(ProcStat.startTime(stat)).contains(987654L);
+  }
+
+  @Test
+  void aZombieThatNobodyReapsHasExited() throws Exception {
+    // The shell starts a short sleep and replaces itself with a long one, which never reaps it:
+    // the short sleep stays a zombie, as an orphan does under an init that does not reap.
+    Process parent = Launch.of(List.of("sh", "-c", "sleep 0.3 & echo $!; exec sleep 30")).start();
+    try {
+      long child = Long.parseLong(parent.inputReader().readLine().strip());
+      ProcessRef ref = ProcessRef.of(ProcessHandle.of(child).orElseThrow());
+      assertThat(ref.isAlive()).isTrue();
+
+      assertThat(ref.awaitExit(Duration.ofSeconds(10))).isTrue();
+
+      assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive))
+          .as("the JDK's view: a zombie is alive")
+          .contains(true);
+      assertThat(ref.isAlive()).isFalse();
+    } finally {
+      parent.destroyForcibly();
+    }
+  }
+
+  @Test
+  void theStateIsReadPastTheName() {
+    assertThat(ProcStat.state("4242 (a) b) Z 1 4242")).contains('Z');
+    assertThat(ProcStat.state("4242 (sleep) S 1 4242")).contains('S');
+  }
+
   private static void sleep(Duration duration) {
     try {
       Thread.sleep(duration);

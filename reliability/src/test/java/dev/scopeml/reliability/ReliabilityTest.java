@@ -164,13 +164,22 @@ public abstract class ReliabilityTest {
    * database is away) is retried until the deadline.
    */
   protected static JsonNode awaitRun(ServiceProcess trainer, String run, Duration timeout) {
+    return awaitEnd(trainer, "/v1/runs/" + run, timeout);
+  }
+
+  /** Polls a scoring job until it has ended and returns its view, as {@link #awaitRun} does. */
+  protected static JsonNode awaitJob(ServiceProcess trainer, String job, Duration timeout) {
+    return awaitEnd(trainer, "/v1/scoring-jobs/" + job, timeout);
+  }
+
+  private static JsonNode awaitEnd(ServiceProcess trainer, String path, Duration timeout) {
     var last = new AtomicReference<JsonNode>();
     Eventually.until(
         timeout,
         Duration.ofMillis(250),
         () -> {
           try {
-            Http.Reply reply = admin(trainer, "GET", "/v1/runs/" + run, null);
+            Http.Reply reply = admin(trainer, "GET", path, null);
             if (reply.status() != 200) {
               return false;
             }
@@ -180,7 +189,7 @@ public abstract class ReliabilityTest {
             return false;
           }
         },
-        () -> "run " + run + " to end; last seen " + last.get());
+        () -> path + " to end; last seen " + last.get());
     return last.get();
   }
 

@@ -79,8 +79,12 @@ public abstract class TrainerTest extends PostgresTest {
     return dataDir;
   }
 
-  /** Starts another trainer on this class's database; it is stopped after the class. */
-  protected Trainer startTrainer(Map<String, Object> overrides, TaskPhaseListener... listeners) {
+  /**
+   * Starts another trainer on this class's database; it is stopped after the class.
+   *
+   * @param listeners beans to add to its context, such as {@link TaskPhaseListener}s
+   */
+  protected Trainer startTrainer(Map<String, Object> overrides, Object... listeners) {
     var properties = new LinkedHashMap<String, Object>();
     properties.put("server.port", 0);
     properties.put("scopeml.db.url", settings().url());

@@ -103,7 +103,8 @@ public final class PythonPeer implements AutoCloseable {
     }
   }
 
-  private static String run(List<String> command) {
+  /** Runs a command to its end; returns what it printed, or fails with it. */
+  public static String run(List<String> command) {
     try {
       var builder = new ProcessBuilder(command).redirectErrorStream(true);
       // No __pycache__ beside the sources in the repository.

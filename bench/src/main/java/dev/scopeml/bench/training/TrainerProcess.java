@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The trainer jar as its own process on 127.0.0.1, driven through its REST API (trainer/README.md)
  * the way {@code scopeml train} drives it.
  */
-final class TrainerProcess implements AutoCloseable {
+public final class TrainerProcess implements AutoCloseable {
 
   private static final String TOKEN = "bench-token";
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -36,7 +36,7 @@ final class TrainerProcess implements AutoCloseable {
    *
    * @param log its log file; the file name without {@code .log} names the process
    */
-  static TrainerProcess start(DatabaseSettings db, Path dataDir, int workers, Path log) {
+  public static TrainerProcess start(DatabaseSettings db, Path dataDir, int workers, Path log) {
     String name = log.getFileName().toString().replaceFirst("\\.log$", "");
     var trainer =
         Services.trainer(
@@ -89,6 +89,30 @@ final class TrainerProcess implements AutoCloseable {
         return view;
       }
       Thread.sleep(100);
+    }
+  }
+
+  /**
+   * Submits a scoring job and waits until it ends; returns its view.
+   *
+   * @throws IllegalStateException if it is refused or does not succeed
+   */
+  public JsonNode score(Map<String, Object> job) throws IOException, InterruptedException {
+    JsonNode accepted = call("POST", "/v1/scoring-jobs", JSON.writeValueAsString(job));
+    if (!accepted.has("job")) {
+      throw new IllegalStateException("job refused: " + accepted);
+    }
+    String id = accepted.get("job").asString();
+    while (true) {
+      JsonNode view = call("GET", "/v1/scoring-jobs/" + id, null);
+      String status = view.get("status").asString();
+      if (!status.equals("queued") && !status.equals("running")) {
+        if (!status.equals("succeeded")) {
+          throw new IllegalStateException("job " + id + " ended " + status + ": " + view);
+        }
+        return view;
+      }
+      Thread.sleep(50);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.scopeml.cli.stack.SecretFile;
 import dev.scopeml.cli.stack.StackException;
 import dev.scopeml.cli.stack.StackPaths;
 import dev.scopeml.cli.stack.StackState;
+import dev.scopeml.kafka.stream.StreamReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -19,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The main job, end to end, on the local stack: train telco churn by contract, predict through
- * nginx, retrain and promote explicitly, roll the scorers to a new release under load. Trainer
- * commands run through the CLI's own {@code train} and {@code promote}, so the demo shows exactly
- * what a user would see.
+ * nginx, stream the telco file through Kafka, retrain and promote explicitly, roll the scorers to a
+ * new release under load. Trainer commands run through the CLI's own {@code train} and {@code
+ * promote}, so the demo shows exactly what a user would see.
  */
 final class Demo {
 
@@ -50,7 +51,7 @@ final class Demo {
     StackPaths paths = stack.paths();
     List<DemoCustomers.Customer> customers = DemoCustomers.from(paths.datasets().resolve(CSV));
 
-    section("1/5", "Start the local stack");
+    section("1/7", "Start the local stack");
     StackState state = stack.up();
     String token = new SecretFile(paths.adminTokenFile()).read();
     var trainer = new TrainerClient(URI.create(state.trainerUrl()), token);
@@ -63,10 +64,10 @@ final class Demo {
       DemoFront.withoutNginx().forEach(this::say);
     }
 
-    section("2/5", "Train telco churn: one XGBoost model per contract type, plus a global one");
+    section("2/7", "Train telco churn: one XGBoost model per contract type, plus a global one");
     Map<String, Integer> trained =
         train(state, token, trainer, "always", "trees=100", "maxDepth=4", "eta=0.3");
-    section("3/5", "Predict through " + (state.nginxUrl() != null ? "nginx" : "a scorer"));
+    section("3/7", "Predict through " + (state.nginxUrl() != null ? "nginx" : "a scorer"));
     say(
         "  POST "
             + front
@@ -79,7 +80,11 @@ final class Demo {
     List<ScoringClient.Prediction> first = predictions.awaitServed(trained).predictions();
     predictions.print(first);
 
-    section("4/5", "Retrain with other parameters, then promote the new versions explicitly");
+    section("4/7", "Stream the telco file through Kafka: the scorers answer it in their group");
+    StreamReport stream =
+        DemoStream.run(state.kafkaBootstrap(), paths.datasets().resolve(CSV), MODEL, out, terminal);
+
+    section("5/7", "Retrain with other parameters, then promote the new versions explicitly");
     Map<String, Integer> retrained =
         train(state, token, trainer, "never", "trees=300", "maxDepth=3", "eta=0.05");
     ScoringClient.Answer before = predictions.now();
@@ -97,15 +102,19 @@ final class Demo {
             (System.nanoTime() - promotedAt) / 1e9));
     predictions.print(after.predictions());
 
-    section("5/5", "Roll the scorers to a new release while a load runs");
+    section("6/7", "Roll the scorers to a new release while a load runs");
     DemoRollout.Rollout rollout =
         new DemoRollout(paths, out, terminal)
             .run(URI.create(front + "/v1/models/" + MODEL + "/predict"), predictions.rows(), door);
+
+    section("7/7", "Score the bundled file in a batch job, on the trainer's workers");
+    score(state, token);
 
     var report =
         new DemoReport(
             trained,
             first,
+            stream,
             retrained,
             after.predictions(),
             rollout.from(),
@@ -124,6 +133,34 @@ final class Demo {
       DemoFront.withoutNginx().forEach(this::say);
     }
     return report;
+  }
+
+  /**
+   * Scores the bundled file with the versions active now, through the CLI's own {@code score}, into
+   * a new folder of the trainer's data directory.
+   */
+  private void score(StackState state, String token) {
+    String folder =
+        "scored/telco-"
+            + java.time.LocalDateTime.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    var args =
+        List.of(
+            "--model",
+            MODEL,
+            "--csv",
+            CSV,
+            "--out",
+            folder,
+            "--carry",
+            DemoCustomers.SCOPE,
+            "--chunk-rows",
+            "2000");
+    say("  $ scopeml score " + String.join(" ", quoted(args)));
+    run("score", trainerArgs(state, token, args.toArray(String[]::new)));
+    say(
+        "  the part files, _SUCCESS and any _rejects are in the trainer's data directory under "
+            + folder);
   }
 
   /** Promotes each scope's version explicitly, as an operator would with {@code promote}. */

@@ -1,8 +1,10 @@
 package dev.scopeml.cli.stack;
 
 import dev.scopeml.cli.stack.supervisor.EmbeddedDatabase;
+import dev.scopeml.cli.stack.supervisor.StackSupervisor;
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.TierState;
+import dev.scopeml.processes.FileLocks;
 import dev.scopeml.processes.ProcessRef;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,6 +47,7 @@ final class Leftovers {
         .filter(ProcessRef::isAlive)
         .ifPresent(trainer -> stop("trainer", trainer, Duration.ofSeconds(40), stopped));
     stopStrays(stopped);
+    stopKafka(stopped);
     ProcessRef postmaster = EmbeddedDatabase.postmaster(paths.postgresData());
     if (postmaster != null && commandMentions(postmaster, "postgres")) {
       stop("postgres", postmaster, Duration.ofSeconds(30), stopped);
@@ -53,6 +56,16 @@ final class Leftovers {
         .map(StackState::supervisor)
         .filter(ProcessRef::isAlive)
         .ifPresent(supervisor -> stop("supervisor", supervisor, Duration.ofSeconds(10), stopped));
+    // A supervisor of this stack whose state is gone may still hold the embedded database's lock.
+    FileLocks.holder(paths.postgresLock())
+        .filter(this::isThisStacksSupervisor)
+        .ifPresent(
+            supervisor ->
+                stop(
+                    "supervisor holding the database lock",
+                    supervisor,
+                    Duration.ofSeconds(10),
+                    stopped));
     try {
       Files.deleteIfExists(paths.trainerUrlFile());
     } catch (IOException e) {
@@ -60,6 +73,12 @@ final class Leftovers {
     }
     StackState.file(paths.stateFile()).delete();
     return stopped;
+  }
+
+  private boolean isThisStacksSupervisor(ProcessRef process) {
+    String command = process.command() == null ? "" : process.command();
+    return command.contains(StackSupervisor.class.getName())
+        && command.contains(paths.home().toString());
   }
 
   private void stopNginx(List<String> stopped) {
@@ -121,6 +140,18 @@ final class Leftovers {
                     ProcessRef.of(stray),
                     Duration.ofSeconds(40),
                     stopped));
+  }
+
+  /**
+   * The stack's Kafka broker, recognised by the configuration file of this stack directory on its
+   * command line, whether or not the state recorded it before the supervisor died.
+   */
+  private void stopKafka(List<String> stopped) {
+    String configuration = paths.kafkaDirectory().resolve("server.properties").toString();
+    ProcessHandle.allProcesses()
+        .filter(process -> process.info().commandLine().orElse("").contains(configuration))
+        .toList()
+        .forEach(broker -> stop("kafka", ProcessRef.of(broker), Duration.ofSeconds(30), stopped));
   }
 
   /** The jar a java command line runs, to name the process in messages. */

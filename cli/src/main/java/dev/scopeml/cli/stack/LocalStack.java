@@ -2,9 +2,11 @@ package dev.scopeml.cli.stack;
 
 import dev.scopeml.cli.stack.supervisor.StackSupervisor;
 import dev.scopeml.cli.stack.supervisor.SupervisorLog;
+import dev.scopeml.kafka.stream.StreamTopics;
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.ScrapeTargets;
 import dev.scopeml.nginx.TierState;
+import dev.scopeml.processes.FileLocks;
 import dev.scopeml.processes.JavaCommand;
 import dev.scopeml.processes.JsonStateFile;
 import dev.scopeml.processes.Launch;
@@ -84,6 +86,7 @@ public final class LocalStack {
                 + ") is gone: cleaning up what it left.");
       }
       new Leftovers(paths, message -> say("  " + message)).clean(saved);
+      refuseIfTheDatabaseIsLocked();
       return launch();
     }
   }
@@ -125,6 +128,25 @@ public final class LocalStack {
       say("The local stack is down.");
       return true;
     }
+  }
+
+  /**
+   * Another process on the embedded database's data directory would make PostgreSQL refuse to start
+   * with "could not lock"; name it and the way out instead.
+   */
+  private void refuseIfTheDatabaseIsLocked() {
+    FileLocks.holder(paths.postgresLock())
+        .ifPresent(
+            holder -> {
+              throw new StackException(
+                  "the embedded PostgreSQL's data directory "
+                      + StackPaths.show(paths.postgresData())
+                      + " is locked by "
+                      + holder.describe()
+                      + ", which is not this stack's: stop it (kill "
+                      + holder.pid()
+                      + ") and run ./scopeml up again");
+            });
   }
 
   private StackState launch() {
@@ -238,6 +260,18 @@ public final class LocalStack {
     say("  trainer      " + state.trainerUrl() + "   (admin API: bearer token below)");
     say("  admin token  " + token + "   (readable by you only)");
     say("  database     " + state.databaseUrl());
+    if (state.kafkaBootstrap() != null) {
+      say(
+          "  kafka        "
+              + state.kafkaBootstrap()
+              + "   (requests to "
+              + StreamTopics.REQUESTS
+              + ", results in "
+              + StreamTopics.RESULTS
+              + ", refusals in "
+              + StreamTopics.DEAD_LETTERS
+              + ")");
+    }
     say("  logs         " + StackPaths.show(paths.logs()) + "/");
     say("Try:");
     say(
@@ -249,6 +283,9 @@ public final class LocalStack {
             + ")\" "
             + state.trainerUrl()
             + "/v1/models");
+    if (state.kafkaBootstrap() != null) {
+      say("  ./scopeml stream --model churn --csv telco_churn.csv");
+    }
     say("  ./scopeml status      ./scopeml down");
   }
 

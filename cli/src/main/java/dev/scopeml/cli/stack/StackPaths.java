@@ -113,8 +113,23 @@ public record StackPaths(Path repo, Path home) {
     return home.resolve("postgres").resolve("data");
   }
 
+  /** The lock file the embedded PostgreSQL holds while it runs on {@link #postgresData()}. */
+  public Path postgresLock() {
+    return postgresData().resolve("epg-lock");
+  }
+
   public Path nginxPrefix() {
     return home.resolve("nginx");
+  }
+
+  /** The local Kafka broker's configuration and data. */
+  public Path kafkaDirectory() {
+    return home.resolve("kafka");
+  }
+
+  /** The Kafka broker's jars, prepared by the build. */
+  public Path kafkaLibraries() {
+    return repo.resolve("kafka/target/broker");
   }
 
   public Path trainerJar() {

@@ -1,7 +1,9 @@
 package dev.scopeml.cli.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.scopeml.cli.stack.supervisor.StackSupervisor;
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.FrontDoor;
 import dev.scopeml.nginx.ScorerRelease;
@@ -127,6 +129,55 @@ class LeftoversTest {
   }
 
   @Test
+  void aSupervisorWhoseRecordedStartDriftedWithTheWallClockIsStoppedNotLeftRunning()
+      throws Exception {
+    StackPaths paths = new StackPaths(Path.of("."), home);
+    Process supervisor = sleep();
+    ProcessRef recorded = ProcessRef.of(supervisor.toHandle());
+    // The start instant the JDK derives moves with the wall clock: seen 4 s off after an update.
+    var drifted =
+        new ProcessRef(
+            recorded.pid(),
+            recorded.startedAt().plusSeconds(4),
+            recorded.startTicks(),
+            recorded.command());
+    StackState.file(paths.stateFile()).save(StackState.starting(drifted).withStatus(StackState.UP));
+
+    stack(paths).down();
+
+    assertThat(supervisor.waitFor(10, java.util.concurrent.TimeUnit.SECONDS))
+        .as("the running supervisor was signalled")
+        .isTrue();
+    assertThat(output.toString())
+        .contains("Stopping the local stack (supervisor pid " + supervisor.pid() + ")")
+        .doesNotContain("is gone");
+  }
+
+  @Test
+  void aLeftoverSupervisorHoldingTheDatabaseLockWithoutStateIsStopped() throws Exception {
+    StackPaths paths = new StackPaths(Path.of("."), home);
+    Process supervisor =
+        lockHolder(paths, List.of(StackSupervisor.class.getName(), ".", home.toString()));
+
+    stack(paths).down();
+
+    assertThat(supervisor.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(output.toString()).contains("supervisor holding the database lock");
+  }
+
+  @Test
+  void upNamesAnotherProcessHoldingTheDatabaseLockAndTheWayOut() throws Exception {
+    StackPaths paths = new StackPaths(Path.of("."), home);
+    Process other = lockHolder(paths, List.of("some-other-program"));
+
+    assertThatThrownBy(() -> stack(paths).up())
+        .isInstanceOf(StackException.class)
+        .hasMessageContaining("is locked by pid " + other.pid())
+        .hasMessageContaining("kill " + other.pid());
+    assertThat(other.isAlive()).as("a process that is not the stack's is never signalled").isTrue();
+  }
+
+  @Test
   void downWithNothingRunningSaysSo() {
     StackPaths paths = new StackPaths(Path.of("."), home);
     assertThat(stack(paths).down()).isFalse();
@@ -153,6 +204,47 @@ class LeftoversTest {
     builder.environment().put("SCOPEML_DB_PASSWORD_FILE", secret.toString());
     Process process = builder.start();
     started.add(process);
+    return process;
+  }
+
+  /**
+   * A JVM holding the embedded database's lock, as PostgreSQL's launcher does, with {@code
+   * arguments} on its command line.
+   */
+  private Process lockHolder(StackPaths paths, List<String> arguments) throws Exception {
+    java.nio.file.Files.createDirectories(paths.postgresData());
+    Path program = home.resolve("Hold.java");
+    java.nio.file.Files.writeString(
+        program,
+        """
+        import java.nio.channels.FileChannel;
+        import java.nio.file.*;
+        class Hold {
+          public static void main(String[] a) throws Exception {
+            var channel = FileChannel.open(Path.of(a[0]), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+            channel.lock();
+            Files.writeString(Path.of(a[0] + ".held"), "yes");
+            Thread.sleep(300_000);
+          }
+        }
+        """);
+    var command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx16m",
+                program.toString(),
+                paths.postgresLock().toString()));
+    command.addAll(arguments);
+    Process process = new ProcessBuilder(command).start();
+    started.add(process);
+    Path held = Path.of(paths.postgresLock() + ".held");
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!java.nio.file.Files.exists(held) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(held).as("the stand-in holds the lock").exists();
     return process;
   }
 

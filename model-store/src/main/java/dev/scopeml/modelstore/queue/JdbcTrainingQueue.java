@@ -25,6 +25,7 @@ public final class JdbcTrainingQueue implements TrainingQueue {
           + " finished_at, result::text AS result, error";
 
   private final Transactions transactions;
+  private final LeasedTasks leases = new LeasedTasks("training_tasks");
 
   public JdbcTrainingQueue(DataSource dataSource) {
     this.transactions = new Transactions(dataSource);
@@ -61,7 +62,7 @@ public final class JdbcTrainingQueue implements TrainingQueue {
   public Optional<ClaimedTask> claim(String worker, Duration lease) {
     return transactions.withConnection(
         connection -> {
-          failExhaustedLeases(connection);
+          leases.failExhaustedLeases(connection);
           UUID token = UUID.randomUUID();
           try (var claim =
               connection.prepareStatement(
@@ -83,7 +84,7 @@ public final class JdbcTrainingQueue implements TrainingQueue {
                   """)) {
             claim.setString(1, worker);
             claim.setObject(2, token);
-            claim.setDouble(3, seconds(lease));
+            claim.setDouble(3, LeasedTasks.seconds(lease));
             return Rows.one(
                 claim,
                 row ->
@@ -103,39 +104,15 @@ public final class JdbcTrainingQueue implements TrainingQueue {
   @Override
   public boolean heartbeat(ClaimedTask task, Duration lease) {
     return transactions.withConnection(
-        connection -> {
-          try (var beat =
-              connection.prepareStatement(
-                  "UPDATE training_tasks SET lease_until = now() + make_interval(secs => ?),"
-                      + " heartbeat_at = now()"
-                      + " WHERE id = ? AND lease_token = ? AND status = 'running'")) {
-            beat.setDouble(1, seconds(lease));
-            beat.setLong(2, task.id());
-            beat.setObject(3, task.leaseToken());
-            return beat.executeUpdate() == 1;
-          }
-        });
+        connection -> leases.heartbeat(connection, task.id(), task.leaseToken(), lease));
   }
 
   @Override
   public boolean complete(ClaimedTask task, TaskStatus status, String resultJson) {
-    if (!status.isTerminal() || status == TaskStatus.FAILED) {
-      throw new IllegalArgumentException("complete ends a task as succeeded, skipped or cancelled");
-    }
     return transactions.inTransaction(
         connection -> {
-          try (var end =
-              connection.prepareStatement(
-                  "UPDATE training_tasks SET status = ?, result = ?::jsonb, finished_at = now(),"
-                      + " lease_until = NULL, error = NULL"
-                      + " WHERE id = ? AND lease_token = ? AND status = 'running'")) {
-            end.setString(1, status.dbValue());
-            end.setString(2, resultJson);
-            end.setLong(3, task.id());
-            end.setObject(4, task.leaseToken());
-            if (end.executeUpdate() != 1) {
-              return false;
-            }
+          if (!leases.end(connection, task.id(), task.leaseToken(), status, resultJson)) {
+            return false;
           }
           markFinishedIfDone(connection, task.runId());
           return true;
@@ -146,22 +123,8 @@ public final class JdbcTrainingQueue implements TrainingQueue {
   public Optional<TaskStatus> fail(ClaimedTask task, String error) {
     return transactions.inTransaction(
         connection -> {
-          Optional<TaskStatus> status;
-          try (var end =
-              connection.prepareStatement(
-                  """
-                  UPDATE training_tasks
-                  SET status = CASE WHEN attempts < max_attempts THEN 'pending' ELSE 'failed' END,
-                      finished_at = CASE WHEN attempts < max_attempts THEN NULL ELSE now() END,
-                      lease_until = NULL, error = ?
-                  WHERE id = ? AND lease_token = ? AND status = 'running'
-                  RETURNING status
-                  """)) {
-            end.setString(1, error);
-            end.setLong(2, task.id());
-            end.setObject(3, task.leaseToken());
-            status = Rows.one(end, row -> TaskStatus.fromDb(row.getString(1)));
-          }
+          Optional<TaskStatus> status =
+              leases.fail(connection, task.id(), task.leaseToken(), error);
           markFinishedIfDone(connection, task.runId());
           return status;
         });
@@ -274,22 +237,6 @@ public final class JdbcTrainingQueue implements TrainingQueue {
     }
   }
 
-  /** Running tasks whose lease expired with no attempts left fail for good. */
-  private static void failExhaustedLeases(Connection connection) throws SQLException {
-    try (var sweep =
-        connection.prepareStatement(
-            """
-            UPDATE training_tasks
-            SET status = 'failed', finished_at = now(), lease_until = NULL,
-                error = coalesce(error || '; ', '') || 'lease expired on attempt ' || attempts
-                    || ' of ' || max_attempts || ' (worker ' || coalesce(lease_owner, '?')
-                    || ' stopped heartbeating)'
-            WHERE status = 'running' AND lease_until < now() AND attempts >= max_attempts
-            """)) {
-      sweep.executeUpdate();
-    }
-  }
-
   private static void markFinishedIfDone(Connection connection, UUID run) throws SQLException {
     // Lock the run first, in its own statement: two workers ending the last two tasks at once
     // would otherwise each see the other's task still running and neither would mark the run.
@@ -324,9 +271,5 @@ public final class JdbcTrainingQueue implements TrainingQueue {
         Rows.instant(row, "finished_at"),
         row.getString("result"),
         row.getString("error"));
-  }
-
-  private static double seconds(Duration duration) {
-    return duration.toMillis() / 1000.0;
   }
 }

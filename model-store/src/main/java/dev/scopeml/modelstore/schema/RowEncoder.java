@@ -97,30 +97,53 @@ public final class RowEncoder {
    * @throws RowEncodingException naming the column whose value cannot be encoded
    */
   public double[][] encode(List<ColumnValues> featureColumns, int[] rows) {
-    var features = schema.features();
-    if (featureColumns.size() != features.size()) {
-      throw new IllegalArgumentException(
-          featureColumns.size() + " columns for " + features.size() + " features");
-    }
+    checkColumns(featureColumns);
     double[][] out = new double[rows.length][width];
+    for (int r = 0; r < rows.length; r++) {
+      encode(featureColumns, rows[r], out[r], 0);
+    }
+    return out;
+  }
+
+  /**
+   * Encodes row {@code row} of columns into {@code out} starting at {@code offset}: one row at a
+   * time, so that a caller scoring many rows can set a row that cannot be encoded aside and go on.
+   *
+   * @param featureColumns as for {@link #encode(List, int[])}; a null column is absent, every value
+   *     of it missing
+   * @throws RowEncodingException naming the column whose value cannot be encoded
+   */
+  public void encode(List<ColumnValues> featureColumns, int row, double[] out, int offset) {
+    var features = schema.features();
     for (int f = 0; f < features.size(); f++) {
       Feature feature = features.get(f);
       ColumnValues column = featureColumns.get(f);
-      int at = offsets[f];
+      int at = offset + offsets[f];
+      if (feature.kind() == FeatureKind.CATEGORICAL) {
+        encodeCategory(f, feature, column == null ? null : column.value(row), out, at);
+        continue;
+      }
       double missing = impute ? feature.fill() : Double.NaN;
-      for (int r = 0; r < rows.length; r++) {
-        if (feature.kind() == FeatureKind.CATEGORICAL) {
-          encodeCategory(f, feature, column.value(rows[r]), out[r], at);
-        } else if (column instanceof ColumnValues.Numbers numbers) {
-          double value = numbers.values()[rows[r]];
-          out[r][at] = Double.isNaN(value) ? missing : value;
-        } else {
-          Object value = column.value(rows[r]);
-          out[r][at] = value == null ? missing : numeric(feature, value);
-        }
+      if (column instanceof ColumnValues.Numbers numbers) {
+        double value = numbers.values()[row];
+        out[at] = Double.isNaN(value) ? missing : value;
+      } else {
+        Object value = column == null ? null : column.value(row);
+        out[at] = isMissing(value) ? missing : numeric(feature, value);
       }
     }
-    return out;
+  }
+
+  /**
+   * Checks that {@code featureColumns} has one column per feature of the schema.
+   *
+   * @throws IllegalArgumentException if the counts differ
+   */
+  public void checkColumns(List<ColumnValues> featureColumns) {
+    if (featureColumns.size() != schema.features().size()) {
+      throw new IllegalArgumentException(
+          featureColumns.size() + " columns for " + schema.features().size() + " features");
+    }
   }
 
   private void encodeCategory(int f, Feature feature, Object value, double[] out, int at) {

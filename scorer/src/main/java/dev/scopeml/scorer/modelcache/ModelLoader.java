@@ -2,22 +2,21 @@ package dev.scopeml.scorer.modelcache;
 
 import dev.scopeml.learning.prediction.ModelFormats;
 import dev.scopeml.learning.prediction.Predictor;
-import dev.scopeml.learning.reference.ReferenceCheck;
-import dev.scopeml.learning.reference.ReferenceMismatchException;
+import dev.scopeml.learning.servable.RefusedVersionException;
+import dev.scopeml.learning.servable.ServableModel;
+import dev.scopeml.learning.servable.ServableModels;
 import dev.scopeml.learning.trees.TreeEnsemblePredictor;
-import dev.scopeml.modelstore.artifact.ArtifactEnvelope;
-import dev.scopeml.modelstore.artifact.ArtifactException;
 import dev.scopeml.modelstore.registry.ModelStore;
 import dev.scopeml.modelstore.registry.ModelVersion;
 import dev.scopeml.modelstore.registry.VersionArtifact;
-import dev.scopeml.modelstore.schema.RowEncodingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches a version's artifact and turns it into a {@link LoadedModel}, verifying it on the way:
- * the envelope's SHA-256 against the one recorded with the version, then the stored reference
- * predictions against the decoded predictor. Anything that fails is refused, never served.
+ * Fetches a version's artifact and turns it into a {@link LoadedModel}, verified by {@link
+ * ServableModels} on the way: the envelope's SHA-256 against the one recorded with the version,
+ * then the stored reference predictions against the decoded predictor. Anything that fails is
+ * refused, never served.
  */
 final class ModelLoader {
 
@@ -47,39 +46,23 @@ final class ModelLoader {
             .artifact(key.model(), key.scope(), version)
             .orElseThrow(() -> new IllegalStateException(key + " has no version " + version));
     ModelVersion meta = stored.version();
-    Predictor predictor;
-    try {
-      ArtifactEnvelope envelope = ArtifactEnvelope.open(stored.bytes(), meta.sha256());
-      if (!envelope.format().equals(meta.format())) {
-        // The digest covers the payload only: the format id is checked against the version row.
-        throw new ArtifactException(
-            "artifact format '" + envelope.format() + "' is not the recorded " + meta.format());
-      }
-      predictor = formats.predictor(envelope, meta.schema());
-    } catch (ArtifactException e) {
-      throw refuse(RefusedModelException.Reason.ARTIFACT, key, version, e);
-    } catch (IllegalArgumentException e) {
-      throw refuse(RefusedModelException.Reason.UNSUPPORTED, key, version, e);
-    }
     if (meta.reference().rows().isEmpty()) {
       log.warn("{} v{} has no reference rows: served without a reference check", key, version);
     }
+    ServableModel servable;
     try {
-      ReferenceCheck.verify(
-          predictor, meta.schema().encoder(), meta.reference(), ReferenceCheck.DEFAULT_TOLERANCE);
-    } catch (ReferenceMismatchException | RowEncodingException e) {
-      throw refuse(RefusedModelException.Reason.REFERENCE, key, version, e);
-    } catch (RuntimeException e) {
-      // A model that cannot even predict its own reference rows is broken, not briefly away.
-      throw refuse(RefusedModelException.Reason.REFERENCE, key, version, e);
+      servable = ServableModels.open(stored, formats);
+    } catch (RefusedVersionException e) {
+      var reason = RefusedModelException.Reason.valueOf(e.reason().name());
+      throw refuse(reason, key, version, (RuntimeException) e.getCause());
     }
     return new LoadedModel(
         key,
         version,
         meta.algorithm(),
         meta.schema(),
-        predictor,
-        estimateBytes(predictor, stored.bytes().length));
+        servable.predictor(),
+        estimateBytes(servable.predictor(), stored.bytes().length));
   }
 
   private static RefusedModelException refuse(

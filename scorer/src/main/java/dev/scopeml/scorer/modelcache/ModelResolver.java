@@ -2,6 +2,7 @@ package dev.scopeml.scorer.modelcache;
 
 import dev.scopeml.modelstore.registry.ModelFamily;
 import dev.scopeml.modelstore.scope.ScopeKey;
+import dev.scopeml.modelstore.scope.ScopeRoute;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,29 +58,24 @@ public final class ModelResolver {
    * @throws ModelUnavailableException if the answering scope has no version the scorer can serve
    */
   public Resolution resolve(String model, ScopeKey scope) {
-    var key = new ModelScope(model, scope);
-    boolean fallback = false;
-    Integer version = view.active(key);
-    if (version == null && !scope.isGlobal()) {
-      key = ModelScope.global(model);
-      version = view.active(key);
-      fallback = true;
-    }
-    if (version == null) {
-      throw new UnknownScopeException(
-          scope.toString(),
-          "model '"
-              + model
-              + "' has no active version for scope '"
-              + scope
-              + "' and no global model to fall back to");
-    }
+    ScopeRoute<Integer> route =
+        ScopeRoute.of(scope, s -> view.active(new ModelScope(model, s)))
+            .orElseThrow(
+                () ->
+                    new UnknownScopeException(
+                        scope.toString(),
+                        "model '"
+                            + model
+                            + "' has no active version for scope '"
+                            + scope
+                            + "' and no global model to fall back to"));
+    var key = new ModelScope(model, route.answering());
     LoadedModel loaded = cache.get(key);
     if (loaded == null) {
-      loaded = loadNow(key, version);
+      loaded = loadNow(key, route.version());
     }
     loaded.touch();
-    return new Resolution(loaded, fallback);
+    return new Resolution(loaded, route.fallback());
   }
 
   /** Whether the scorer has loaded every version active at start (readiness). */

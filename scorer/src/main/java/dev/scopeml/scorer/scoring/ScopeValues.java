@@ -2,6 +2,7 @@ package dev.scopeml.scorer.scoring;
 
 import dev.scopeml.modelstore.registry.ModelFamily;
 import dev.scopeml.modelstore.scope.ScopeKey;
+import dev.scopeml.modelstore.scope.ScopeValue;
 import dev.scopeml.scorer.web.BadRequestException;
 import java.util.List;
 import java.util.Map;
@@ -77,19 +78,16 @@ public final class ScopeValues {
     return ScopeKey.of(values);
   }
 
-  /** The text a scope value is matched by. */
+  /** The text a scope value is matched by ({@link ScopeValue}). */
   static String text(Object value, String field) {
-    return switch (value) {
-      case String text -> text;
-      case Boolean bool -> bool.toString();
-      case Double number when number == Math.rint(number) && Math.abs(number) < 1e15 ->
-          Long.toString(number.longValue());
-      case Double number when Double.isFinite(number) -> number.toString();
-      case null -> throw new BadRequestException(field, field + " must not be null");
-      default ->
-          throw new BadRequestException(
-              field, field + " must be a string, number or boolean scope value");
-    };
+    if (value == null) {
+      throw new BadRequestException(field, field + " must not be null");
+    }
+    try {
+      return ScopeValue.text(value);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(field, field + " " + e.getMessage());
+    }
   }
 
   private static void checkColumns(List<String> given, ModelFamily family, String field) {

@@ -1,5 +1,6 @@
 package dev.scopeml.scorer.scoring;
 
+import dev.scopeml.learning.prediction.Predictor;
 import dev.scopeml.modelstore.scope.ScopeKey;
 import dev.scopeml.scorer.modelcache.LoadedModel;
 import dev.scopeml.scorer.modelcache.ModelResolver;
@@ -81,14 +82,7 @@ public final class Scoring {
 
   /** Index of the most probable class of row {@code row} (the first one on a tie). */
   public static int argmax(double[] probabilities, int row, int classCount) {
-    int offset = row * classCount;
-    int best = 0;
-    for (int c = 1; c < classCount; c++) {
-      if (probabilities[offset + c] > probabilities[offset + best]) {
-        best = c;
-      }
-    }
-    return best;
+    return Predictor.mostProbable(probabilities, row, classCount);
   }
 
   private static double[] buffer(int slots) {

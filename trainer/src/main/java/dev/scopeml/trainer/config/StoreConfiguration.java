@@ -3,7 +3,9 @@ package dev.scopeml.trainer.config;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.modelstore.database.DatabaseSettings;
+import dev.scopeml.modelstore.queue.JdbcScoringQueue;
 import dev.scopeml.modelstore.queue.JdbcTrainingQueue;
+import dev.scopeml.modelstore.queue.ScoringQueue;
 import dev.scopeml.modelstore.queue.TrainingQueue;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.modelstore.registry.ModelStore;
@@ -52,6 +54,11 @@ class StoreConfiguration {
   @Bean
   TrainingQueue trainingQueue(DataSource scopemlDataSource) {
     return new JdbcTrainingQueue(scopemlDataSource);
+  }
+
+  @Bean
+  ScoringQueue scoringQueue(DataSource scopemlDataSource) {
+    return new JdbcScoringQueue(scopemlDataSource);
   }
 
   @Bean

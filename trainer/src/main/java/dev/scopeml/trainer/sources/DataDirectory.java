@@ -45,32 +45,44 @@ public class DataDirectory {
       throw ApiException.badRequest("source.csv must name a file in the data directory")
           .with("field", "source.csv");
     }
-    Path path;
-    try {
-      path = Path.of(relative);
-    } catch (InvalidPathException e) {
-      throw outside(relative);
-    }
-    if (path.isAbsolute()) {
-      throw outside(relative);
-    }
-    Path resolved = root.resolve(path).normalize();
-    if (!resolved.startsWith(root)) {
-      throw outside(relative);
-    }
+    Path resolved = inside(relative, "source.csv");
     if (!Files.isRegularFile(resolved)) {
       throw ApiException.badRequest(
               "csv file '" + relative + "' does not exist in the data directory")
           .with("field", "source.csv");
     }
+    return resolved;
+  }
+
+  /**
+   * The path a request names, inside the data directory, whether or not it exists yet; an existing
+   * path is also checked through symbolic links.
+   *
+   * @param field the request field, for the error
+   * @throws ApiException 400 if the path is blank or leaves the directory
+   */
+  public Path inside(String relative, String field) {
+    if (relative == null || relative.isBlank()) {
+      throw ApiException.badRequest(field + " must name a path in the data directory")
+          .with("field", field);
+    }
+    Path path;
+    try {
+      path = Path.of(relative);
+    } catch (InvalidPathException e) {
+      throw outside(relative, field);
+    }
+    Path resolved = root.resolve(path).normalize();
+    if (path.isAbsolute() || !resolved.startsWith(root) || resolved.equals(root)) {
+      throw outside(relative, field);
+    }
     try {
       // A symbolic link inside the directory may still point out of it.
-      if (!resolved.toRealPath().startsWith(root)) {
-        throw outside(relative);
+      if (Files.exists(resolved) && !resolved.toRealPath().startsWith(root)) {
+        throw outside(relative, field);
       }
     } catch (IOException e) {
-      throw ApiException.badRequest("csv file '" + relative + "' cannot be read")
-          .with("field", "source.csv");
+      throw ApiException.badRequest("'" + relative + "' cannot be read").with("field", field);
     }
     return resolved;
   }
@@ -84,9 +96,9 @@ public class DataDirectory {
     }
   }
 
-  private static ApiException outside(String relative) {
+  private static ApiException outside(String relative, String field) {
     return ApiException.badRequest(
-            "csv path '" + relative + "' is outside the data directory; name a file inside it")
-        .with("field", "source.csv");
+            "path '" + relative + "' is outside the data directory; name a path inside it")
+        .with("field", field);
   }
 }

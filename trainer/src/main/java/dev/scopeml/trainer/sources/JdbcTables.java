@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * own spelling, quoted; a query is one the configuration names; scope values are bound parameters.
  */
 @Component
-class JdbcTables {
+public class JdbcTables {
 
   private static final int FETCH_SIZE = 5_000;
 
@@ -124,6 +124,42 @@ class JdbcTables {
           .with("field", "source.jdbc");
     }
     return sources.get(ref.source());
+  }
+
+  /**
+   * A connection to the named source, for batch scoring's reads and writes.
+   *
+   * @param field the request field naming the source, for the error
+   * @throws ApiException 400 naming the configured sources if there is no such source
+   */
+  public Connection connect(String name, String field) throws SQLException {
+    if (name == null || !sources.containsKey(name)) {
+      throw ApiException.badRequest(
+              "unknown jdbc source '"
+                  + name
+                  + "'; configured sources: "
+                  + new TreeSet<>(sources.keySet()))
+          .with("field", field);
+    }
+    return connect(sources.get(name));
+  }
+
+  /**
+   * The table ({@code schema.table} allowed, looked up in the metadata) or configured query a
+   * reference names, with its columns.
+   *
+   * @throws ApiException 400 if the source has no such table or query
+   */
+  public Relation relation(Connection connection, JdbcRef ref) throws SQLException {
+    String quote = quote(connection);
+    return ref.table() != null
+        ? table(connection.getMetaData(), ref.table(), quote)
+        : query(connection, sources.get(ref.source()), ref.query());
+  }
+
+  /** The connection's identifier quote, empty when it has none. */
+  public static String quote(Connection connection) throws SQLException {
+    return connection.getMetaData().getIdentifierQuoteString().strip();
   }
 
   private static Connection connect(TrainerProperties.JdbcSource source) throws SQLException {
@@ -226,12 +262,19 @@ class JdbcTables {
     return new Relation(from, List.copyOf(columns));
   }
 
-  private static String quoted(String identifier, String quote) {
+  /** {@code identifier} quoted with {@code quote}, inner quotes doubled. */
+  public static String quoted(String identifier, String quote) {
     if (quote.isEmpty()) {
       return identifier;
     }
     return quote + identifier.replace(quote, quote + quote) + quote;
   }
 
-  private record Relation(String from, List<String> columns) {}
+  /**
+   * A table or query to select from.
+   *
+   * @param from the FROM clause: a quoted table name or a parenthesized query with an alias
+   * @param columns its columns in order
+   */
+  public record Relation(String from, List<String> columns) {}
 }

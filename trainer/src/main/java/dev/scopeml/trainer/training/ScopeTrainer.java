@@ -13,6 +13,7 @@ import dev.scopeml.modelstore.registry.ModelVersion;
 import dev.scopeml.modelstore.registry.NewModelVersion;
 import dev.scopeml.trainer.config.TrainerProperties;
 import dev.scopeml.trainer.sources.SourceLoader;
+import dev.scopeml.trainer.workers.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Component;

@@ -5,6 +5,7 @@ import dev.scopeml.learning.fitting.Evaluation;
 import dev.scopeml.modelstore.queue.ClaimedTask;
 import dev.scopeml.modelstore.queue.TaskStatus;
 import dev.scopeml.modelstore.registry.ModelVersion;
+import dev.scopeml.trainer.workers.Outcome;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

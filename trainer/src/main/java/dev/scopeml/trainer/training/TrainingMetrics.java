@@ -3,24 +3,21 @@ package dev.scopeml.trainer.training;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 /**
- * The trainer's own meters: {@code scopeml.runs.submitted}, {@code scopeml.tasks} by outcome,
- * {@code scopeml.tasks.active}, and {@code scopeml.fit} (seconds per algorithm); in Prometheus
- * {@code scopeml_runs_submitted_total}, {@code scopeml_tasks_total{status}}, {@code
- * scopeml_tasks_active} and {@code scopeml_fit_seconds{algorithm}}.
+ * The training meters: {@code scopeml.runs.submitted}, {@code scopeml.tasks} by outcome and {@code
+ * scopeml.fit} (seconds per algorithm); in Prometheus {@code scopeml_runs_submitted_total}, {@code
+ * scopeml_tasks_total{status}} and {@code scopeml_fit_seconds{algorithm}}. The worker pool keeps
+ * {@code scopeml_tasks_active}.
  */
 @Component
 public class TrainingMetrics {
 
   private final MeterRegistry registry;
-  private final AtomicInteger active = new AtomicInteger();
 
   TrainingMetrics(MeterRegistry registry) {
     this.registry = registry;
-    registry.gauge("scopeml.tasks.active", active);
   }
 
   /** A run was accepted. */
@@ -39,13 +36,5 @@ public class TrainingMetrics {
         .tag("algorithm", algorithm)
         .register(registry)
         .record(took);
-  }
-
-  void taskStarted() {
-    active.incrementAndGet();
-  }
-
-  void taskFinished() {
-    active.decrementAndGet();
   }
 }

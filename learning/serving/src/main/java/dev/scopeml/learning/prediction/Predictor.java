@@ -31,4 +31,19 @@ public interface Predictor {
    * @param probabilitiesOut receives {@link #classCount()} probabilities per row, row-major
    */
   void predictBatch(double[] rowsFlat, int rowCount, double[] probabilitiesOut);
+
+  /**
+   * Index of the most probable class of row {@code row} of row-major probabilities (the first one
+   * on a tie): the label every way of predicting answers.
+   */
+  static int mostProbable(double[] probabilities, int row, int classCount) {
+    int offset = row * classCount;
+    int best = 0;
+    for (int c = 1; c < classCount; c++) {
+      if (probabilities[offset + c] > probabilities[offset + best]) {
+        best = c;
+      }
+    }
+    return best;
+  }
 }

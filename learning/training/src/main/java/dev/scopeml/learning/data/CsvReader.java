@@ -2,6 +2,7 @@ package dev.scopeml.learning.data;
 
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.RecordType;
 import java.io.BufferedReader;
 import java.io.FilterReader;
 import java.io.IOException;
@@ -65,15 +66,8 @@ public final class CsvReader {
    */
   public static DataTable read(Reader source, Set<String> missingTokens) {
     var counted = new QuoteCounter(withoutByteOrderMark(source));
-    var records = new Records(missingTokens);
     long lastLine = 1;
-    try (var csv =
-        de.siegmar.fastcsv.reader.CsvReader.builder()
-            .trimWhitespacesAroundQuotes(true)
-            .allowMissingFields(true)
-            .allowExtraFields(true)
-            .skipEmptyLines(true)
-            .build(records, counted)) {
+    try (var csv = parser(counted, missingTokens, true)) {
       DataTable.Builder table = null;
       int width = 0;
       for (Record record : csv) {
@@ -85,13 +79,7 @@ public final class CsvReader {
           continue;
         }
         if (record.fields().length != width) {
-          throw new IllegalArgumentException(
-              "CSV line "
-                  + record.line()
-                  + " has "
-                  + record.fields().length
-                  + " fields, the header has "
-                  + width);
+          throw new IllegalArgumentException(widthProblem(record.line(), record, width));
         }
         table.add(Arrays.asList(record.fields()));
       }
@@ -104,11 +92,104 @@ public final class CsvReader {
       }
       return table.build();
     } catch (CsvParseException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new IllegalArgumentException(e.getMessage() + ": " + cause.getMessage(), e);
+      throw parseProblem(e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The header of a UTF-8 file: its first record, with unnamed columns named as {@link #read} names
+   * them.
+   *
+   * @throws IllegalArgumentException if the file is empty or its first record is malformed
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public static List<String> header(Path file) {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        var csv = parser(withoutByteOrderMark(reader), DEFAULT_MISSING_TOKENS, true)) {
+      for (Record record : csv) {
+        return header(record);
+      }
+      throw new IllegalArgumentException("CSV is empty: a header row is required");
+    } catch (CsvParseException e) {
+      throw parseProblem(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /**
+   * Reads one slice of a file on its own, from the start of a record: used to read a large file in
+   * parts, each by whichever worker takes it. A record whose field count differs from the header's
+   * is set aside with the reason instead of failing the slice; an empty line is no row.
+   *
+   * @param source the text from the slice's first record on
+   * @param header the file's column names
+   * @param firstRecord the number of the slice's first record in the file, the header being record
+   *     0
+   * @param firstLine the line that record starts on
+   * @param records how many records the slice holds, empty lines included
+   * @param missingTokens unquoted field values (compared trimmed) that mean "missing"
+   * @throws IllegalArgumentException naming the line of a record the parser cannot read
+   */
+  public static CsvSlice readSlice(
+      Reader source,
+      List<String> header,
+      long firstRecord,
+      long firstLine,
+      int records,
+      Set<String> missingTokens) {
+    var table = new DataTable.Builder(header);
+    var rowNumbers = new long[Math.max(0, records)];
+    int rows = 0;
+    var malformed = new java.util.ArrayList<CsvSlice.Malformed>();
+    long record = firstRecord;
+    try (var csv = parser(source, missingTokens, false)) {
+      var iterator = csv.iterator();
+      for (int read = 0; read < records && iterator.hasNext(); read++, record++) {
+        Record next = iterator.next();
+        if (record == 0 || next.empty()) {
+          continue; // the header, or a blank line
+        }
+        long line = firstLine + next.line() - 1;
+        if (next.fields().length != header.size()) {
+          malformed.add(new CsvSlice.Malformed(record, widthProblem(line, next, header.size())));
+        } else {
+          table.add(Arrays.asList(next.fields()));
+          rowNumbers[rows++] = record;
+        }
+      }
+    } catch (CsvParseException e) {
+      throw parseProblem(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new CsvSlice(table.build(), Arrays.copyOf(rowNumbers, rows), List.copyOf(malformed));
+  }
+
+  private static de.siegmar.fastcsv.reader.CsvReader<Record> parser(
+      Reader source, Set<String> missingTokens, boolean skipEmptyLines) {
+    return de.siegmar.fastcsv.reader.CsvReader.builder()
+        .trimWhitespacesAroundQuotes(true)
+        .allowMissingFields(true)
+        .allowExtraFields(true)
+        .skipEmptyLines(skipEmptyLines)
+        .build(new Records(missingTokens), source);
+  }
+
+  private static String widthProblem(long line, Record record, int width) {
+    return "CSV line "
+        + line
+        + " has "
+        + record.fields().length
+        + " fields, the header has "
+        + width;
+  }
+
+  private static IllegalArgumentException parseProblem(CsvParseException e) {
+    Throwable cause = e.getCause() == null ? e : e.getCause();
+    return new IllegalArgumentException(e.getMessage() + ": " + cause.getMessage(), e);
   }
 
   /**
@@ -139,8 +220,8 @@ public final class CsvReader {
     return buffered;
   }
 
-  /** One record and the line it starts on. */
-  private record Record(long line, String[] fields) {}
+  /** One record, the line it starts on, and whether it is an empty line. */
+  private record Record(long line, String[] fields, boolean empty) {}
 
   /** Builds records, turning missing fields into null as they are read. */
   private static final class Records extends AbstractBaseCsvCallbackHandler<Record> {
@@ -169,7 +250,10 @@ public final class CsvReader {
 
     @Override
     protected Record buildRecord() {
-      return new Record(getStartingLineNumber(), Arrays.copyOf(fields, getFieldCount()));
+      return new Record(
+          getStartingLineNumber(),
+          Arrays.copyOf(fields, getFieldCount()),
+          getRecordType() == RecordType.EMPTY);
     }
   }
 
