@@ -78,7 +78,10 @@ final class ProcStat {
 
   private static Optional<String> read(Path file) {
     try {
-      return Optional.of(Files.readString(file, StandardCharsets.ISO_8859_1));
+      // Read to the end: a /proc file's reported size is not its length.
+      try (var in = Files.newInputStream(file)) {
+        return Optional.of(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+      }
     } catch (IOException | SecurityException e) {
       return Optional.empty();
     }
