@@ -32,15 +32,32 @@ final class ProcStat {
   }
 
   /**
-   * Whether the process has exited and only waits to be reaped by another process (state Z, or X
-   * while it is): a zombie holds nothing but its pid, and reaping an orphan is init's job, which a
-   * container's init may never do. A child of this JVM counts as running until the JDK has reaped
-   * it, so that {@link Process#isAlive()} agrees once it is reported gone.
+   * Whether the process has exited and only waits to be reaped by another process: a zombie holds
+   * nothing but its pid, and reaping an orphan is init's job, which a container's init may never
+   * do. The state alone does not say so: a process's first thread shows Z as soon as it ends while
+   * the others may still be running and holding its sockets, so every thread must be gone. A child
+   * of this JVM counts as running until the JDK has reaped it, so that {@link Process#isAlive()}
+   * agrees once it is reported gone.
    */
   static boolean hasExited(long pid) {
     Optional<String> stat = read(Path.of("/proc", Long.toString(pid), "stat"));
     boolean zombie = stat.flatMap(ProcStat::state).map(s -> s == 'Z' || s == 'X').orElse(false);
-    return zombie && stat.flatMap(ProcStat::parentPid).orElse(-1L) != ProcessHandle.current().pid();
+    return zombie
+        && threads(pid) <= 1
+        && stat.flatMap(ProcStat::parentPid).orElse(-1L) != ProcessHandle.current().pid();
+  }
+
+  /** The {@code Threads:} count of {@code /proc/<pid>/status}, or 0 where it cannot be read. */
+  private static int threads(long pid) {
+    return read(Path.of("/proc", Long.toString(pid), "status"))
+        .flatMap(
+            status ->
+                status
+                    .lines()
+                    .filter(line -> line.startsWith("Threads:"))
+                    .map(line -> Integer.parseInt(line.substring("Threads:".length()).strip()))
+                    .findFirst())
+        .orElse(0);
   }
 
   static Optional<Character> state(String stat) {
