@@ -58,18 +58,7 @@ build "$base" "$(context base-image)"
 build "$trainer" "$(context trainer scopeml-trainer.jar)" --build-arg BASE_IMAGE="$base"
 build "$scorer" "$(context scorer scopeml-scorer.jar)" --build-arg BASE_IMAGE="$base"
 
-# Sizes, with the base image they start from. A stand-in carries its label, and images built on
-# one inherit it: both are named as such.
+# Sizes, with the base image they start from.
 echo
-printf '%-40s %7s\n' image size
-for image in "$trainer" "$scorer" "$base" \
-  $(sed -n 's/^FROM \([^ $]*\).*/\1/p' "$repo/base-image/Dockerfile"); do
-  size=$("$engine" image inspect -f '{{.Size}}' "$image")
-  standin=$("$engine" image inspect -f '{{index .Config.Labels "dev.scopeml.standin"}}' "$image")
-  case $standin in
-    "" | "<no value>") note="" ;;
-    "$image") note="  (stand-in)" ;;
-    *) note="  (on the stand-in $standin)" ;;
-  esac
-  printf '%-40s %4d MB%s\n' "$image" $((size / 1000000)) "$note"
-done
+"$here/sizes.sh" "$trainer" "$scorer" "$base" \
+  $(sed -n 's/^FROM \([^ $]*\).*/\1/p' "$repo/base-image/Dockerfile")
