@@ -166,7 +166,7 @@ class ContainerDeploymentTest {
   }
 
   @Test
-  @Order(2)
+  @Order(3)
   void theTrainerAndTheScorersRunAsUid10001OnAReadOnlyRootFilesystem() {
     var containers = new ArrayList<String>();
     containers.add(project + "-trainer");
@@ -191,7 +191,28 @@ class ContainerDeploymentTest {
   }
 
   @Test
-  @Order(3)
+  @Order(2)
+  void theDatabaseContainerRanTheInitScriptAndDemandsPasswords() {
+    String container = project + "-postgres";
+    String query = "psql -h 127.0.0.1 -U scopeml_scorer -d scopeml -tAc 'SELECT current_user'";
+    assertThat(
+            engine.require(
+                "the scorer's login",
+                "exec",
+                container,
+                "sh",
+                "-c",
+                "PGPASSWORD=$(cat $SCOPEML_SCORER_PASSWORD_FILE) " + query))
+        .as("the login the init script made from the scorer's secret")
+        .isEqualTo("scopeml_scorer");
+    CommandRunner.Result wrong =
+        engine.run("exec", container, "sh", "-c", "PGPASSWORD=wrong " + query);
+    assertThat(wrong.exitCode()).as("a wrong password over TCP").isNotZero();
+    assertThat(wrong.output()).contains("password authentication failed");
+  }
+
+  @Test
+  @Order(4)
   void aKilledAndAGracefullyStoppedScorerContainerFailNoRequest() throws Exception {
     try (HttpLoad.Running load = load()) {
       List<Backend> backends = tier.status().backends();
@@ -213,7 +234,7 @@ class ContainerDeploymentTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void theTierControllerRollsTheScorersOutToANewImageTagFailingNoRequest() throws Exception {
     String next = scorerImage + "-next";
     engine.require("tagging the scorer image", "tag", scorerImage, next);
