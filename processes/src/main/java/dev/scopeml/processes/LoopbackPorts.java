@@ -65,10 +65,8 @@ public final class LoopbackPorts {
 
   /** The first port of the ephemeral range, or 0 if it cannot be read. */
   private static int ephemeralLow() {
-    // Read as a line: a sysctl file reports size 0, and Files.readString, sizing its first read
-    // from that, gets its first character only ("3" for "32768 60999").
-    try (var reader = Files.newBufferedReader(EPHEMERAL_RANGE)) {
-      String range = reader.readLine().strip();
+    try {
+      String range = Files.readString(EPHEMERAL_RANGE).strip();
       return Integer.parseInt(range.split("\\s+")[0]);
     } catch (IOException | RuntimeException e) {
       return 0;
