@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -66,7 +67,12 @@ public final class LoopbackPorts {
   /** The first port of the ephemeral range, or 0 if it cannot be read. */
   private static int ephemeralLow() {
     try {
-      String range = Files.readString(EPHEMERAL_RANGE).strip();
+      // Not Files.readString: it trusts the size the file reports, and some kernels' /proc report
+      // one that cuts the text short ("3" for "32768 60999").
+      String range;
+      try (var in = Files.newInputStream(EPHEMERAL_RANGE)) {
+        range = new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
+      }
       return Integer.parseInt(range.split("\\s+")[0]);
     } catch (IOException | RuntimeException e) {
       return 0;
