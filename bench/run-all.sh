@@ -16,7 +16,7 @@ started=$SECONDS
 # Runs every figure's script; each writes its own section(s) and summary rows into $results.
 run_figures() {
 
-bench_require nginx wrk gunicorn python3-flask python3-xgboost python3-pandas
+bench_require nginx wrk gunicorn python3-flask python3-xgboost python3-pandas podman runc jq debootstrap unzip xz-utils
 bench_build
 
 # A copy of the classes for this run: rebuilding bench/ meanwhile cannot change them under a figure.
@@ -37,6 +37,7 @@ figures=(
   "8|Start-up|bench/startup.sh"
   "9|Stream scoring through Kafka|bench/stream.sh"
   "10|Batch scoring|bench/batch.sh"
+  "12|Containers|bench/containers.sh"
 )
 for figure in "${figures[@]}"; do
   IFS='|' read -r number title script <<<"$figure"

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param replicas {@code deploy.replicas}, 1 when not set
  * @param init whether compose runs an init process as PID 1
  * @param overridesStart whether it sets {@code entrypoint} or {@code command}
+ * @param run how its containers run: healthcheck timing, root filesystem, limits, stop grace
  */
 record ComposeService(
     String name,
@@ -37,7 +38,25 @@ record ComposeService(
     List<String> volumes,
     int replicas,
     boolean init,
-    boolean overridesStart) {
+    boolean overridesStart,
+    Run run) {
+
+  /**
+   * How a service's containers run, as written.
+   *
+   * @param healthcheckTiming the healthcheck's {@code interval}, {@code timeout}, {@code retries},
+   *     {@code start_period}, where set
+   * @param readOnly {@code read_only}: the root filesystem cannot be written
+   * @param tmpfs {@code tmpfs} mounts ({@code path[:options]})
+   * @param memoryLimit {@code deploy.resources.limits.memory}, or null
+   * @param stopGracePeriod {@code stop_grace_period}, or null
+   */
+  public record Run(
+      Map<String, String> healthcheckTiming,
+      boolean readOnly,
+      List<String> tmpfs,
+      String memoryLimit,
+      String stopGracePeriod) {}
 
   /**
    * How a service's image is built.
@@ -81,7 +100,28 @@ record ComposeService(
         strings(definition.get("volumes")),
         replicas == null ? 1 : Integer.parseInt(String.valueOf(replicas)),
         Boolean.TRUE.equals(definition.get("init")),
-        definition.containsKey("entrypoint") || definition.containsKey("command"));
+        definition.containsKey("entrypoint") || definition.containsKey("command"),
+        run(definition));
+  }
+
+  private static Run run(Map<String, Object> definition) {
+    Map<String, String> timing = new LinkedHashMap<>();
+    YamlTree.map(definition.get("healthcheck"))
+        .forEach(
+            (key, value) -> {
+              if (!key.equals("test") && !key.equals("disable")) {
+                timing.put(key, YamlTree.string(value));
+              }
+            });
+    Map<String, Object> limits =
+        YamlTree.map(
+            YamlTree.map(YamlTree.map(definition.get("deploy")).get("resources")).get("limits"));
+    return new Run(
+        timing,
+        Boolean.TRUE.equals(definition.get("read_only")),
+        strings(definition.get("tmpfs")),
+        YamlTree.string(limits.get("memory")),
+        YamlTree.string(definition.get("stop_grace_period")));
   }
 
   /** The mounts, with variables at their defaults. */

@@ -4,13 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Scorers as containers of the compose project's {@code scorer} service and nginx as its {@code
@@ -42,6 +38,7 @@ public final class ComposeTierDriver implements TierDriver {
   private final Path composeFile;
   private final String project;
   private final Path upstreamFile;
+  private final NginxInContainer nginx = new NginxInContainer(this::inNginx);
 
   /**
    * @param commands runs the docker CLI
@@ -94,14 +91,9 @@ public final class ComposeTierDriver implements TierDriver {
 
   @Override
   public Optional<String> exitReason(Backend backend) {
-    var result = docker("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", backend.id());
-    if (result.exitCode() != 0) {
-      return Optional.of("container " + backend.id() + " is gone");
-    }
-    String[] state = result.output().strip().split(" ");
-    return state[0].equals("running") || state[0].equals("created")
-        ? Optional.empty()
-        : Optional.of("container " + state[0] + " with code " + state[state.length - 1]);
+    return ContainerState.exitReason(
+        docker("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", backend.id()),
+        backend.id());
   }
 
   @Override
@@ -119,21 +111,7 @@ public final class ComposeTierDriver implements TierDriver {
           .orThrow("starting nginx");
       return;
     }
-    inNginx("nginx", "-t").orThrow("nginx configuration test");
-    Set<Long> previous = workers();
-    inNginx("nginx", "-s", "reload").orThrow("nginx reload");
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (true) {
-      Set<Long> fresh = new HashSet<>(workers());
-      fresh.removeAll(previous);
-      if (!fresh.isEmpty()) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new TierException("nginx did not start new workers after the reload");
-      }
-      pause();
-    }
+    nginx.reload();
   }
 
   @Override
@@ -152,12 +130,7 @@ public final class ComposeTierDriver implements TierDriver {
       ips.put(backend.id(), ip + ":" + backend.port());
     }
     BalancingWait.until(
-        backends,
-        timeout,
-        () ->
-            UpstreamAnswer.answeredBy(
-                inNginx("wget", "-S", "-q", "-O", "/dev/null", CONTROL).output()),
-        backend -> ips.get(backend.id()));
+        backends, timeout, () -> nginx.answeredBy(CONTROL), backend -> ips.get(backend.id()));
   }
 
   @Override
@@ -171,17 +144,9 @@ public final class ComposeTierDriver implements TierDriver {
     commands.run(compose("stop", "nginx"), Map.of(), COMMAND_TIMEOUT).orThrow("stopping nginx");
   }
 
-  private Set<Long> workers() {
-    String children = inNginx("cat", "/proc/1/task/1/children").orThrow("listing nginx workers");
-    return Arrays.stream(children.strip().split("\\s+"))
-        .filter(pid -> !pid.isEmpty())
-        .map(Long::parseLong)
-        .collect(Collectors.toSet());
-  }
-
-  private CommandRunner.Result inNginx(String... command) {
+  private CommandRunner.Result inNginx(List<String> command) {
     var exec = compose("exec", "-T", "nginx");
-    exec.addAll(List.of(command));
+    exec.addAll(command);
     return commands.run(exec, Map.of(), COMMAND_TIMEOUT);
   }
 
@@ -197,14 +162,5 @@ public final class ComposeTierDriver implements TierDriver {
         new ArrayList<>(List.of("docker", "compose", "-f", composeFile.toString(), "-p", project));
     command.addAll(List.of(arguments));
     return command;
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TierException("interrupted", e);
-    }
   }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,15 +47,7 @@ public final class LocalTierDriver implements TierDriver {
 
   @Override
   public List<Slot> slots(int capacity, List<Slot> existing) {
-    var slots = new ArrayList<>(existing);
-    var taken = new HashSet<Integer>();
-    existing.forEach(slot -> taken.add(slot.port()));
-    while (slots.size() < capacity) {
-      int port = LoopbackPorts.outsideEphemeralRange(taken);
-      taken.add(port);
-      slots.add(new Slot(slots.size() + 1, "127.0.0.1", port));
-    }
-    return List.copyOf(slots);
+    return LoopbackSlots.of(capacity, existing);
   }
 
   @Override
