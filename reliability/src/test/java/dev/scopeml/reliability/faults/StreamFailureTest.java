@@ -210,7 +210,7 @@ class StreamFailureTest extends ReliabilityTest {
   /** Requests the scorer has consumed; 0 while it cannot be asked (it is starting or gone). */
   private static double consumed(ServiceProcess scorer) {
     try {
-      Http.Reply reply = Http.get(scorer.uri("/actuator/prometheus"));
+      Http.Reply reply = Http.get(scorer.operatorUri("/actuator/prometheus"));
       return reply.status() == 200
           ? new PrometheusText(reply.body()).sum("scopeml_stream_consumed_total", "")
           : 0;
