@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param init whether compose runs an init process as PID 1
  * @param overridesStart whether it sets {@code entrypoint} or {@code command}
  */
-record ComposeService(
+public record ComposeService(
     String name,
     String image,
     Build build,
