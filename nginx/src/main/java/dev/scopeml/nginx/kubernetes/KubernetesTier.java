@@ -223,7 +223,11 @@ public final class KubernetesTier {
     String failure() {
       String why =
           timedOut != null
-              ? "not rolled out within " + timedOut.toSeconds() + " s (" + progress.message() + ")"
+              ? String.format(
+                  java.util.Locale.ROOT,
+                  "not rolled out within %.1f s (%s)",
+                  timedOut.toMillis() / 1000.0,
+                  progress.message())
               : progress.message();
       return podProblems.isEmpty() ? why : why + "; " + String.join("; ", podProblems);
     }
