@@ -67,6 +67,8 @@ final class NginxConfigMapCheck implements ManifestCheck {
                 + ": copy it again");
       }
       problems.addAll(upstream(overlay, where, data.getOrDefault("upstream.conf", "")));
+      problems.addAll(
+          publicPort(deployment, overlay, where, data.getOrDefault("upstream.conf", "")));
       int listen = new NginxConfigText(expected).listenPorts().getFirst();
       overlay.workloads().stream()
           .filter(
@@ -149,6 +151,34 @@ final class NginxConfigMapCheck implements ManifestCheck {
                 + ", which Service "
                 + serviceName
                 + " does not offer");
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * nginx sends predictions to the scorers' public port: the operator port serves metrics and model
+   * metadata too, which the front door must never pass.
+   */
+  private static List<String> publicPort(
+      KubernetesDeployment deployment, RenderedOverlay overlay, String where, String upstream) {
+    var problems = new ArrayList<String>();
+    var scorer = Scorers.deployment(overlay).flatMap(Scorers::container);
+    var app = scorer.flatMap(deployment::app);
+    if (app.isEmpty()) {
+      return problems;
+    }
+    int publicPort = deployment.settings(app.get(), scorer.get()).port();
+    for (var server : SERVER.matcher(upstream).results().toList()) {
+      int port = Integer.parseInt(server.group(2));
+      if (port != publicPort) {
+        problems.add(
+            where
+                + " sends traffic to the scorers' port "
+                + port
+                + ", not their public port "
+                + publicPort
+                + " (server.port)");
       }
     }
     return problems;

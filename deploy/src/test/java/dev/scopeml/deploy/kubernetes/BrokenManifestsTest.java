@@ -96,8 +96,13 @@ class BrokenManifestsTest {
             "probes startup at /health, which is no location of its nginx.conf"),
         broken(
             "a container without a startup probe",
-            c -> c.replace(KAFKA, "          startupProbe:", "          unusedProbe:"),
-            "has a field fabric8's model does not know"),
+            c ->
+                c.replace(
+                    KAFKA,
+                    "          startupProbe:\n            tcpSocket:\n              port: kafka\n"
+                        + "            periodSeconds: 2\n            failureThreshold: 60\n",
+                    ""),
+            "StatefulSet kafka, container kafka has no startup probe"),
         // environment variables
         broken(
             "a misspelt variable",
@@ -158,6 +163,12 @@ class BrokenManifestsTest {
                 c.replace(
                     "base/nginx/upstream.conf", "server scorer.scopeml", "server trainer.scopeml"),
             "which is not the scorers' Service"),
+        broken(
+            "an upstream to the scorers' operator port",
+            c ->
+                c.replace(
+                    "base/nginx/upstream.conf", "svc.cluster.local:8080", "svc.cluster.local:8079"),
+            "sends traffic to the scorers' port 8079, not their public port 8080 (server.port)"),
         broken(
             "a scorers' Service with one address",
             c -> c.replace(SCORER, "  clusterIP: None\n", ""),
