@@ -36,11 +36,10 @@ final class KubernetesOptions {
 
   @Option(
       names = "--timeout",
-      defaultValue = "15m",
-      converter = DurationConverter.class,
+      defaultValue = "PT15M",
       description =
           "With --driver kubernetes: the longest a rollout or scale is followed, whatever the"
-              + " Deployment's progress deadline (default ${DEFAULT-VALUE}).")
+              + " Deployment's progress deadline, as ISO-8601 (default ${DEFAULT-VALUE}).")
   Duration timeout;
 
   /** The client the driver uses; tests put one of a mock API server here. */
@@ -73,23 +72,5 @@ final class KubernetesOptions {
         new KubernetesTier(using, namespace, deployment, events, Duration.ofSeconds(1), timeout),
         using,
         owned);
-  }
-
-  /** Durations as {@code 90s}, {@code 15m} or ISO-8601. */
-  static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      var matcher = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(value.strip());
-      if (matcher.matches()) {
-        long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
-          case "ms" -> Duration.ofMillis(amount);
-          case "s" -> Duration.ofSeconds(amount);
-          case "m" -> Duration.ofMinutes(amount);
-          default -> Duration.ofHours(amount);
-        };
-      }
-      return Duration.parse(value);
-    }
   }
 }

@@ -101,7 +101,7 @@ class KubernetesCommandsTest {
             "scopeml/scorer:0.2.0",
             "--undo-on-failure",
             "--timeout",
-            "2s");
+            "PT2S");
 
     assertThat(exit).isEqualTo(1);
     assertThat(out.toString())

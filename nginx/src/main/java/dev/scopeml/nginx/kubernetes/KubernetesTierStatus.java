@@ -70,7 +70,7 @@ public record KubernetesTierStatus(
           image,
           ready,
           restarts,
-          PodProblems.of(pod).map(p -> p.substring(p.indexOf(": ") + 2)).orElse(null));
+          PodProblems.describe(pod).orElse(null));
     }
   }
 }

@@ -27,8 +27,13 @@ final class PodProblems {
 
   private PodProblems() {}
 
-  /** What is wrong with {@code pod}, if anything. */
+  /** What is wrong with {@code pod}, if anything, naming it. */
   static Optional<String> of(Pod pod) {
+    return describe(pod).map(problem -> "pod " + pod.getMetadata().getName() + ": " + problem);
+  }
+
+  /** What is wrong with {@code pod}'s containers, if anything. */
+  static Optional<String> describe(Pod pod) {
     if (pod.getStatus() == null) {
       return Optional.empty();
     }
@@ -61,8 +66,6 @@ final class PodProblems {
                 + " restarts");
       }
     }
-    return problems.isEmpty()
-        ? Optional.empty()
-        : Optional.of("pod " + pod.getMetadata().getName() + ": " + String.join("; ", problems));
+    return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
   }
 }
