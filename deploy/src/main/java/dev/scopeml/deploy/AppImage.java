@@ -13,7 +13,7 @@ import java.util.Map;
  * @param copiedJar the jar the Dockerfile copies, relative to the context
  * @param jar that jar in the build output
  */
-record AppImage(
+public record AppImage(
     ComposeService service, Path context, Dockerfile dockerfile, String copiedJar, BootJar jar) {
 
   /**
@@ -21,11 +21,17 @@ record AppImage(
    * ENV}, then compose's {@code environment} with variables at their defaults.
    */
   public Map<String, String> containerEnvironment(Map<String, String> baseImageEnvironment) {
-    Map<String, String> environment = new LinkedHashMap<>(baseImageEnvironment);
-    environment.putAll(Dockerfile.environment(dockerfile.finalStage()));
+    Map<String, String> environment = imageEnvironment(baseImageEnvironment);
     service
         .environment()
         .forEach((name, value) -> environment.put(name, Interpolation.defaults(value)));
+    return environment;
+  }
+
+  /** What the image alone sets: the base image's {@code ENV}, then its own. */
+  public Map<String, String> imageEnvironment(Map<String, String> baseImageEnvironment) {
+    Map<String, String> environment = new LinkedHashMap<>(baseImageEnvironment);
+    environment.putAll(Dockerfile.environment(dockerfile.finalStage()));
     return environment;
   }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * the variables its configuration names in placeholders, and those the base image's entrypoint and
  * the java launcher read; and the value each property takes there.
  */
-final class AppSettings {
+public final class AppSettings {
 
   /** Read by the java launcher itself, whatever the app. */
   static final Set<String> JAVA_LAUNCHER_VARIABLES =
@@ -28,12 +28,21 @@ final class AppSettings {
   private final Map<String, String> environment;
 
   AppSettings(Deployment deployment, AppImage app) {
+    this(deployment, app, app.containerEnvironment(deployment.baseEnvironment()));
+  }
+
+  /**
+   * The settings of {@code app}'s image run with {@code environment}, the whole environment of its
+   * container (image and orchestrator together), as another orchestrator than compose sets it.
+   */
+  public AppSettings(Deployment deployment, AppImage app, Map<String, String> environment) {
     this.app = app;
     this.properties = app.jar().properties();
     this.configuration = app.jar().configuration();
     this.placeholders = app.jar().placeholderNames();
     this.entrypointVariables = shellVariables(deployment.entrypoint());
-    this.environment = app.containerEnvironment(deployment.baseEnvironment());
+    this.environment =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
   }
 
   /** The upper-case variables a shell script expands. */

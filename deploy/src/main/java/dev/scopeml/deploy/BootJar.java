@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and the configuration properties it and its libraries declare in {@code
  * META-INF/spring-configuration-metadata.json}, which is what the app can actually bind.
  */
-final class BootJar {
+public final class BootJar {
 
   private static final String METADATA = "META-INF/spring-configuration-metadata.json";
   private static final List<String> CONFIG_FILES =

@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param overridesStart whether it sets {@code entrypoint} or {@code command}
  * @param run how its containers run: healthcheck timing, root filesystem, limits, stop grace
  */
-record ComposeService(
+public record ComposeService(
     String name,
     String image,
     Build build,

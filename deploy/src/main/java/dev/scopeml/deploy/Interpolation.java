@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code $NAME}, {@code ${NAME}}, {@code ${NAME:-default}}, {@code ${NAME-default}}, {@code
  * ${NAME:?message}} and {@code $$} for a literal dollar.
  */
-final class Interpolation {
+public final class Interpolation {
 
   private static final Pattern VARIABLE =
       Pattern.compile(

@@ -13,7 +13,7 @@ import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 /** The parts of a pom.xml the checks compare against: properties and the Boot jar's name. */
-final class MavenPom {
+public final class MavenPom {
 
   private final Path path;
   private final Document document;

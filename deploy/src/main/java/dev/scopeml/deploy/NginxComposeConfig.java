@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * <name>.conf}. A values file that names {@code tlsCertificate} and {@code tlsKey} renders an HTTPS
  * front door, with the directives the tier controller uses.
  */
-final class NginxComposeConfig {
+public final class NginxComposeConfig {
 
   private static final String VALUES_SUFFIX = ".conf.values";
 
@@ -52,7 +52,7 @@ final class NginxComposeConfig {
   }
 
   /** The values file, in file order. */
-  static Map<String, String> values(Path file) {
+  public static Map<String, String> values(Path file) {
     var properties = new Properties();
     try (Reader reader = Files.newBufferedReader(file)) {
       properties.load(reader);
@@ -69,7 +69,7 @@ final class NginxComposeConfig {
    *
    * @throws IllegalArgumentException naming a placeholder that has no value
    */
-  static String render(Map<String, String> values) {
+  public static String render(Map<String, String> values) {
     var all = new LinkedHashMap<>(values);
     String certificate = all.remove("tlsCertificate");
     String key = all.remove("tlsKey");

@@ -69,8 +69,8 @@ final class NginxConfigCheck implements Check {
             scorer -> {
               Optional<String> limit =
                   deployment.settings(scorer).value("scopeml.scorer.max-body-size");
-              long nginxBytes = nginxSize(values.get("maxBody"));
-              if (limit.isPresent() && springSize(limit.get()) != nginxBytes) {
+              long nginxBytes = DataSizes.nginx(values.get("maxBody"));
+              if (limit.isPresent() && DataSizes.spring(limit.get()) != nginxBytes) {
                 problems.add(
                     VALUES
                         + " limits bodies to "
@@ -178,36 +178,6 @@ final class NginxConfigCheck implements Check {
   private static String assigned(String script, String name) {
     var matcher = Pattern.compile("(?m)^" + name + "=(\\S+)").matcher(script);
     return matcher.find() ? matcher.group(1) : "";
-  }
-
-  /** nginx sizes: a number with an optional k or m suffix, in units of 1024. */
-  static long nginxSize(String size) {
-    String lower = size.toLowerCase(java.util.Locale.ROOT);
-    long factor =
-        lower.endsWith("k")
-            ? 1024
-            : lower.endsWith("m") ? 1024 * 1024 : lower.endsWith("g") ? 1024L * 1024 * 1024 : 1;
-    String digits = factor == 1 ? lower : lower.substring(0, lower.length() - 1);
-    return Long.parseLong(digits) * factor;
-  }
-
-  /** Spring's data sizes: a number with an optional B, KB, MB or GB suffix, in units of 1024. */
-  static long springSize(String size) {
-    var matcher =
-        Pattern.compile("(\\d+)\\s*([KMG]?B)?")
-            .matcher(size.strip().toUpperCase(java.util.Locale.ROOT));
-    if (!matcher.matches()) {
-      throw new IllegalArgumentException("not a data size: " + size);
-    }
-    String unit = matcher.group(2) == null ? "B" : matcher.group(2);
-    long factor =
-        switch (unit) {
-          case "KB" -> 1024;
-          case "MB" -> 1024 * 1024;
-          case "GB" -> 1024L * 1024 * 1024;
-          default -> 1;
-        };
-    return Long.parseLong(matcher.group(1)) * factor;
   }
 
   private static String firstDifference(String expected, String actual) {

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A compose service running nginx with a configuration file mounted from the repository at nginx's
@@ -19,8 +18,6 @@ record NginxService(ComposeService service, Path configFile, String config) {
 
   /** Where nginx reads its configuration when started without {@code -c}. */
   public static final String DEFAULT_CONFIG = "/etc/nginx/nginx.conf";
-
-  private static final Pattern LISTEN = Pattern.compile("(?m)^\\s*listen\\s+(?:[^;\\s]*:)?(\\d+)");
 
   /** The nginx services of a deployment. */
   public static List<NginxService> in(Deployment deployment) {
@@ -40,6 +37,6 @@ record NginxService(ComposeService service, Path configFile, String config) {
 
   /** The ports its configuration listens on. */
   public List<Integer> listenPorts() {
-    return LISTEN.matcher(config).results().map(m -> Integer.parseInt(m.group(1))).toList();
+    return new NginxConfigText(config).listenPorts();
   }
 }

@@ -3,17 +3,22 @@ package dev.scopeml.deploy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Writes each {@code nginx/compose/<name>.conf}: the tier controller's template rendered with
- * {@code <name>.conf.values}. Run it after the template or a values file changes; {@link
- * NginxConfigCheck} fails until then.
+ * Writes each {@code <name>.conf} of {@code nginx/compose} and of the Kubernetes base's {@code
+ * nginx} folder: the tier controller's template rendered with {@code <name>.conf.values}. Run it
+ * after the template or a values file changes; {@link NginxConfigCheck} and the Kubernetes nginx
+ * ConfigMap check fail until then.
  */
 public final class RenderNginxConfig {
 
   /** How to run this from the repository root. */
-  static final String COMMAND =
+  public static final String COMMAND =
       "./mvnw -q -pl deploy exec:java -Dexec.mainClass=" + RenderNginxConfig.class.getName();
+
+  /** The folders holding values files, relative to the repository. */
+  static final List<String> FOLDERS = List.of(Deployment.NGINX_DIR, "deploy/kubernetes/base/nginx");
 
   private RenderNginxConfig() {}
 
@@ -27,11 +32,12 @@ public final class RenderNginxConfig {
         arguments.length > 0
             ? Path.of(arguments[0])
             : Files.exists(here.resolve("docker-compose.yml")) ? here : here.getParent();
-    for (NginxComposeConfig.Pair pair :
-        NginxComposeConfig.pairs(root.resolve(Deployment.NGINX_DIR))) {
-      Files.writeString(
-          pair.config(), NginxComposeConfig.render(NginxComposeConfig.values(pair.values())));
-      System.out.println("wrote " + pair.config());
+    for (String folder : FOLDERS) {
+      for (NginxComposeConfig.Pair pair : NginxComposeConfig.pairs(root.resolve(folder))) {
+        Files.writeString(
+            pair.config(), NginxComposeConfig.render(NginxComposeConfig.values(pair.values())));
+        System.out.println("wrote " + pair.config());
+      }
     }
   }
 }

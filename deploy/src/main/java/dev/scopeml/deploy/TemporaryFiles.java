@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Deletes temporary folder trees, now or when the JVM exits. */
-final class TemporaryFiles {
+public final class TemporaryFiles {
 
   private TemporaryFiles() {}
 

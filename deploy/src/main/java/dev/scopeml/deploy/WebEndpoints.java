@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * own controllers map, found by loading the app's classes from its extracted jar and reading their
  * Spring MVC mapping annotations.
  */
-final class WebEndpoints {
+public final class WebEndpoints {
 
   private static final Set<String> CONTROLLERS =
       Set.of(
@@ -30,6 +30,9 @@ final class WebEndpoints {
   private static final String REQUEST_MAPPING =
       "org.springframework.web.bind.annotation.RequestMapping";
   private static final String GET_MAPPING = "org.springframework.web.bind.annotation.GetMapping";
+
+  private static final Map<String, WebEndpoints> READ =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final String actuatorBase;
   private final List<String> exposed;
@@ -46,6 +49,12 @@ final class WebEndpoints {
    * configuration} (its flattened application configuration).
    */
   public static WebEndpoints of(Path extracted, Map<String, String> configuration) {
+    // Loading an app's classes takes seconds; checks of several deployments share the jars.
+    return READ.computeIfAbsent(
+        extracted + "|" + configuration, key -> read(extracted, configuration));
+  }
+
+  private static WebEndpoints read(Path extracted, Map<String, String> configuration) {
     String base = configuration.getOrDefault("management.endpoints.web.base-path", "/actuator");
     // Spring Boot exposes only health over HTTP unless told otherwise.
     String include =

@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
       "Add or remove scorers behind nginx, one at a time, without failing a request and without"
           + " reloading nginx while they fit its slots.",
       "New scorers take traffic once ready and warm; removed ones refuse new connections,"
-          + " finish their requests, then stop."
+          + " finish their requests, then stop.",
+      "With --driver kubernetes: sets the scorer Deployment's replicas and waits until that many"
+          + " are available (refused while a HorizontalPodAutoscaler owns them)."
     })
 public final class ScaleCommand implements Callable<Integer> {
 
@@ -44,6 +46,9 @@ public final class ScaleCommand implements Callable<Integer> {
           spec.commandLine(), "--replicas must be at least 1, not " + replicas);
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (tier.driver == TierOptions.Driver.kubernetes) {
+      return kubernetes(out);
+    }
     try (var open = tier.change(StackPaths.current(), new StepPrinter(out), out)) {
       TierState after;
       if (tier.driver == TierOptions.Driver.compose && open.stateFile().load().isEmpty()) {
@@ -70,6 +75,32 @@ public final class ScaleCommand implements Callable<Integer> {
       out.printf(
           "The %s runs %d scorers of %s in %d slots.%n",
           open.name(), after.backends().size(), after.release().version(), after.slots().size());
+      out.flush();
+      return 0;
+    }
+  }
+
+  private Integer kubernetes(PrintWriter out) {
+    if (capacity != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--capacity sizes nginx's slots for the local and compose drivers; with kubernetes nginx"
+              + " balances over the scorers' Service and has no slots");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    try (var open = tier.kubernetes.open(new StepPrinter(out))) {
+      var before = open.tier().status();
+      out.printf(
+          "Scaling Deployment %s (namespace %s) from %d to %d scorers of %s%n",
+          before.deployment(), before.namespace(), before.desired(), replicas, before.image());
+      out.flush();
+      var result = open.tier().scale(replicas);
+      if (!result.succeeded()) {
+        err.printf("Scaling to %d failed: %s%n", replicas, result.failure());
+        err.flush();
+        return 1;
+      }
+      out.printf("Deployment %s runs %d scorers.%n", before.deployment(), replicas);
       out.flush();
       return 0;
     }

@@ -6,6 +6,7 @@ import dev.scopeml.cli.stack.StackState;
 import dev.scopeml.nginx.ScrapeTargets;
 import dev.scopeml.nginx.TierController;
 import dev.scopeml.nginx.TierState;
+import dev.scopeml.nginx.kubernetes.KubernetesTierStatus;
 import dev.scopeml.processes.HttpProbe;
 import dev.scopeml.processes.ProcessRef;
 import java.io.PrintWriter;
@@ -42,6 +43,13 @@ public final class StatusCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     StackPaths paths = StackPaths.current();
     boolean healthy = true;
+    if (tier.driver == TierOptions.Driver.kubernetes) {
+      try (var open = tier.kubernetes.open(dev.scopeml.nginx.TierEvents.silent())) {
+        healthy = printKubernetes(out, open.tier().status());
+      }
+      out.flush();
+      return healthy ? 0 : 1;
+    }
     if (tier.driver == TierOptions.Driver.local) {
       Optional<StackState> stack = new LocalStack(paths, out, Map.of()).running();
       if (stack.isEmpty()) {
@@ -141,5 +149,26 @@ public final class StatusCommand implements Callable<Integer> {
             + ScrapeTargets.FILE
             + " beside the tier state");
     return ready;
+  }
+
+  private static boolean printKubernetes(PrintWriter out, KubernetesTierStatus status) {
+    out.printf(
+        "Scorer tier (Deployment %s, namespace %s): %s (%s)%n",
+        status.deployment(), status.namespace(), status.version(), status.image());
+    out.printf(
+        "  replicas: %d desired, %d updated, %d ready, %d available; %s%n",
+        status.desired(), status.updated(), status.ready(), status.available(), status.rollout());
+    String format = "  %-36s %-32s %-5s %-8s %s%n";
+    out.printf(format, "pod", "image", "ready", "restarts", "problem");
+    for (KubernetesTierStatus.PodState pod : status.pods()) {
+      out.printf(
+          format,
+          pod.name(),
+          pod.image(),
+          pod.ready() ? "yes" : "no",
+          pod.restarts(),
+          pod.problem() == null ? "" : pod.problem());
+    }
+    return status.healthy();
   }
 }

@@ -18,15 +18,20 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Which tier a command works on: the local stack's (default) or a docker compose project's. */
+/**
+ * Which tier a command works on: the local stack's (default), a docker compose project's, or the
+ * scorer Deployment of a Kubernetes cluster.
+ */
 final class TierOptions {
 
   /** How scorers run. */
   enum Driver {
     local,
-    compose
+    compose,
+    kubernetes
   }
 
   @Option(
@@ -34,8 +39,11 @@ final class TierOptions {
       defaultValue = "local",
       description =
           "local: scorer processes of the local stack (./scopeml up); compose: containers of a"
-              + " docker compose project. Default ${DEFAULT-VALUE}.")
+              + " docker compose project; kubernetes: the scorer Deployment of deploy/kubernetes."
+              + " Default ${DEFAULT-VALUE}.")
   Driver driver;
+
+  @Mixin KubernetesOptions kubernetes;
 
   @Option(
       names = "--compose-file",
