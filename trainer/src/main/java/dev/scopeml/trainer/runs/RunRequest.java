@@ -1,6 +1,6 @@
 package dev.scopeml.trainer.runs;
 
-import dev.scopeml.trainer.sources.SourceRef;
+import dev.scopeml.learning.runs.SourceRef;
 import java.util.List;
 import java.util.Map;
 

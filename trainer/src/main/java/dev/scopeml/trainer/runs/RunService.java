@@ -1,5 +1,6 @@
 package dev.scopeml.trainer.runs;
 
+import dev.scopeml.learning.runs.RunSpec;
 import dev.scopeml.modelstore.queue.NewRun;
 import dev.scopeml.modelstore.queue.RunRecord;
 import dev.scopeml.modelstore.queue.TaskRecord;
@@ -9,7 +10,6 @@ import dev.scopeml.modelstore.registry.ModelStore;
 import dev.scopeml.trainer.api.ApiException;
 import dev.scopeml.trainer.config.TrainerProperties;
 import dev.scopeml.trainer.training.RunDataCache;
-import dev.scopeml.trainer.training.RunSpec;
 import dev.scopeml.trainer.training.TrainingMetrics;
 import java.util.List;
 import java.util.UUID;

@@ -1,10 +1,10 @@
 package dev.scopeml.trainer.runs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.scopeml.learning.runs.TaskResult;
 import dev.scopeml.modelstore.queue.RunRecord;
 import dev.scopeml.modelstore.queue.TaskRecord;
 import dev.scopeml.modelstore.queue.TaskStatus;
-import dev.scopeml.trainer.training.TaskResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
