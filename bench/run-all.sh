@@ -35,6 +35,7 @@ figures=(
   "5-6|Hot swap and rolling swap|bench/swap.sh"
   "7|Many models|bench/many-models.sh"
   "8|Start-up|bench/startup.sh"
+  "9|Stream scoring through Kafka|bench/stream.sh"
   "10|Batch scoring|bench/batch.sh"
 )
 for figure in "${figures[@]}"; do

@@ -1,7 +1,11 @@
 package dev.scopeml.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * What every figure main shares: where its results go, where its scratch files go, and whether this
@@ -20,6 +24,22 @@ public record BenchSettings(Path results, Path work, boolean quick) {
         Path.of("bench/target/results"),
         Path.of("bench/target/work"),
         "1".equals(System.getenv("BENCH_QUICK")));
+  }
+
+  /**
+   * The figure's scratch folder {@code work/<name>}, emptied: a figure run again starts from
+   * nothing the last run left (its outputs would otherwise be refused as existing).
+   */
+  public Path freshWork(String name) throws IOException {
+    Path folder = work.resolve(name);
+    if (Files.exists(folder)) {
+      try (Stream<Path> paths = Files.walk(folder)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+    return Files.createDirectories(folder);
   }
 
   /** {@code full} normally, {@code quick} in the smoke run. */

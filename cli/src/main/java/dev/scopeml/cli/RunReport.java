@@ -6,20 +6,16 @@ import tools.jackson.databind.JsonNode;
 /** How runs are shown: the progress line while one trains and the per-scope table at the end. */
 final class RunReport {
 
-  private static final int BAR_WIDTH = 30;
-
   private RunReport() {}
 
   /** {@code [#########.....] 12/52 running 10 ok 1 skipped 0 failed}. */
   static String progress(JsonNode run) {
     int total = run.get("total").asInt();
     int done = run.get("done").asInt();
-    int filled = total == 0 ? 0 : (int) Math.round((double) BAR_WIDTH * done / total);
     return String.format(
         Locale.ROOT,
-        "[%s%s] %d/%d %s  %d ok  %d skipped  %d failed",
-        "#".repeat(filled),
-        ".".repeat(BAR_WIDTH - filled),
+        "%s %d/%d %s  %d ok  %d skipped  %d failed",
+        ProgressBar.of(done, total),
         done,
         total,
         run.get("status").asString(),

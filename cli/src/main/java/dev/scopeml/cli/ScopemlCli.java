@@ -4,6 +4,7 @@ import dev.scopeml.cli.demo.DemoCommand;
 import dev.scopeml.cli.stack.DownCommand;
 import dev.scopeml.cli.stack.StackException;
 import dev.scopeml.cli.stack.UpCommand;
+import dev.scopeml.cli.stream.StreamCommand;
 import dev.scopeml.cli.tier.RolloutCommand;
 import dev.scopeml.cli.tier.ScaleCommand;
 import dev.scopeml.cli.tier.StatusCommand;
@@ -34,6 +35,7 @@ public final class ScopemlCli implements Runnable {
           ModelsCommand.class,
           PromoteCommand.class,
           RollbackCommand.class,
+          StreamCommand.class,
           UpCommand.class,
           DownCommand.class,
           DemoCommand.class,

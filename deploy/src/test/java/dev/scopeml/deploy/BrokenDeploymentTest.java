@@ -161,6 +161,18 @@ class BrokenDeploymentTest {
             c -> c.replace(COMPOSE, "image: postgres:18.6-alpine", "image: postgres:17.6-alpine"),
             "runs PostgreSQL 17.6 but the tests run against 18.6"),
         broken(
+            "another Kafka than the build's",
+            c -> c.replace(COMPOSE, "image: apache/kafka:4.3.1", "image: apache/kafka:4.1.1"),
+            "runs Kafka 4.1.1 but the build's clients and tests use 4.3.1"),
+        broken(
+            "a scorer setting no property binds",
+            c ->
+                c.replace(
+                    COMPOSE,
+                    "SCOPEML_SCORER_KAFKA_DELIVERY:",
+                    "SCOPEML_SCORER_KAFKA_DELIVERY_MODE:"),
+            "sets SCOPEML_SCORER_KAFKA_DELIVERY_MODE, which nothing in its container reads"),
+        broken(
             "another Java than the build's",
             c ->
                 c.replace(

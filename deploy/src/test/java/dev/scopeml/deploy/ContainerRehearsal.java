@@ -29,7 +29,9 @@ import java.util.stream.Stream;
 final class ContainerRehearsal implements AutoCloseable {
 
   private static final String SECRETS = "/run/secrets/";
-  private static final Pattern SERVICE_ADDRESS = Pattern.compile("//([a-z0-9_-]+):(\\d+)/");
+
+  /** A service's address in a URL ({@code //postgres:5432/}) or alone ({@code kafka:9092}). */
+  private static final Pattern SERVICE_ADDRESS = Pattern.compile("(^|//)([a-z0-9_-]+):(\\d+)(/|$)");
 
   private final Deployment deployment;
   private final AppImage app;
@@ -234,9 +236,10 @@ final class ContainerRehearsal implements AutoCloseable {
     var out = new StringBuilder();
     while (matcher.find()) {
       String address =
-          Optional.ofNullable(addresses.get(matcher.group(1)))
-              .orElse(matcher.group(1) + ":" + matcher.group(2));
-      matcher.appendReplacement(out, Matcher.quoteReplacement("//" + address + "/"));
+          Optional.ofNullable(addresses.get(matcher.group(2)))
+              .orElse(matcher.group(2) + ":" + matcher.group(3));
+      matcher.appendReplacement(
+          out, Matcher.quoteReplacement(matcher.group(1) + address + matcher.group(4)));
     }
     matcher.appendTail(out);
     return out.toString();

@@ -3,6 +3,11 @@ package dev.scopeml.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.scopeml.kafka.broker.KafkaBroker;
+import dev.scopeml.kafka.stream.ClientProperties;
+import dev.scopeml.kafka.stream.StreamReport;
+import dev.scopeml.kafka.stream.StreamRun;
+import dev.scopeml.kafka.stream.StreamTopics;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,9 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * psql), then the trainer and the scorer as {@link ContainerRehearsal}s of their images with
  * compose's environment and secrets. Both must pass their images' healthchecks: the jars split and
  * relaunched as the images do, the JVM flags of the base image, the variables and secret files
- * compose hands over, the init script's read-only scorer login and the probe paths all work
- * together. Passwords are required for every login but the server's own administrator, so a secret
- * that does not arrive fails the test.
+ * compose hands over, the init script's read-only scorer login, the scorer's Kafka trigger (on the
+ * build's broker in the {@code kafka} service's place) and the probe paths all work together.
+ * Passwords are required for every login but the server's own administrator, so a secret that does
+ * not arrive fails the test.
  */
 class ContainerRehearsalTest {
 
@@ -41,7 +47,8 @@ class ContainerRehearsalTest {
   void theTrainerAndTheScorerComeUpHealthyAsCompose() throws Exception {
     Deployment deployment = Repository.deployment();
     ComposeService postgres = deployment.compose().service("postgres").orElseThrow();
-    try (EmbeddedPostgres server = startPostgres()) {
+    try (EmbeddedPostgres server = startPostgres();
+        KafkaBroker kafka = startKafka()) {
       String database = postgres.environment().get("POSTGRES_DB");
       String owner = postgres.environment().get("POSTGRES_USER");
       String ownerPassword =
@@ -49,7 +56,10 @@ class ContainerRehearsalTest {
       createOwner(server, owner, ownerPassword, database);
       runInitScripts(deployment, postgres, server.getPort(), ownerPassword);
 
-      Map<String, String> addresses = Map.of("postgres", "localhost:" + server.getPort());
+      Map<String, Object> client = ClientProperties.of(kafka.bootstrapServers());
+      StreamTopics.defaults().ensure(client, 2, STARTUP);
+      Map<String, String> addresses =
+          Map.of("postgres", "localhost:" + server.getPort(), "kafka", kafka.bootstrapServers());
       try (var trainer = rehearse(deployment, "trainer", addresses);
           var scorer = rehearse(deployment, "scorer", addresses)) {
         trainer.start();
@@ -75,6 +85,16 @@ class ContainerRehearsalTest {
               .isInstanceOf(SQLException.class)
               .hasMessageContaining("permission denied");
         }
+        // Compose's Kafka settings: the scorer consumes the requests topic and answers a request
+        // (with a dead letter here, since no model is trained).
+        try (var run = new StreamRun(client, StreamTopics.defaults(), 1, 1)) {
+          run.publish(n -> "{\"model\": \"churn\", \"instances\": [{}]}".getBytes(), 0);
+          StreamReport report = run.await(STARTUP, progress -> {});
+          assertThat(report.answered()).as("requests the scorer answered: %s", report).isOne();
+          assertThat(report.deadLetterReasons())
+              .as("the scorer's answer")
+              .containsOnlyKeys("{\"error\":\"model 'churn' does not exist\"}");
+        }
         assertThat(trainer.running()).isTrue();
         assertThat(scorer.running()).isTrue();
       }
@@ -86,6 +106,14 @@ class ContainerRehearsalTest {
     AppImage app = deployment.app(service).orElseThrow();
     return new ContainerRehearsal(
         deployment, app, Files.createDirectories(folder.resolve(service)), addresses, HEAP);
+  }
+
+  /** The build's Kafka broker in compose's {@code kafka} service's place. */
+  private KafkaBroker startKafka() {
+    return KafkaBroker.onFreePorts(
+            Path.of("..", "kafka", "target", "broker"), folder.resolve("kafka"))
+        .start()
+        .awaitReady(STARTUP);
   }
 
   /** A fresh cluster where every login but the administrator must give its password. */

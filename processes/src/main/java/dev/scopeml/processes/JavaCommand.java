@@ -51,6 +51,21 @@ public final class JavaCommand {
     return command;
   }
 
+  /**
+   * {@code java <jvmOptions> <library access> -cp <classPath> <mainClass>}: a program that is not
+   * on this JVM's class path, such as the Kafka broker.
+   */
+  public static List<String> main(List<String> jvmOptions, String classPath, String mainClass) {
+    var command = new ArrayList<String>();
+    command.add(java().toString());
+    command.addAll(jvmOptions);
+    command.addAll(LIBRARY_ACCESS);
+    command.add("-cp");
+    command.add(classPath);
+    command.add(mainClass);
+    return command;
+  }
+
   /** This JVM's class path with absolute entries, for a process started in another directory. */
   static String classPath() {
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))

@@ -31,6 +31,24 @@ final class ProcStat {
         .filter(line -> !line.isEmpty());
   }
 
+  /**
+   * Whether the process has exited and only waits to be reaped (state Z, or X while it is): a
+   * zombie holds nothing but its pid, and reaping an orphan is init's job, which a container's init
+   * may never do.
+   */
+  static boolean hasExited(long pid) {
+    return read(Path.of("/proc", Long.toString(pid), "stat"))
+        .flatMap(ProcStat::state)
+        .map(state -> state == 'Z' || state == 'X')
+        .orElse(false);
+  }
+
+  static Optional<Character> state(String stat) {
+    int nameEnd = stat.lastIndexOf(')');
+    String afterName = nameEnd < 0 ? "" : stat.substring(nameEnd + 1).strip();
+    return afterName.isEmpty() ? Optional.empty() : Optional.of(afterName.charAt(0));
+  }
+
   static Optional<Long> startTime(String stat) {
     // The name (field 2) is in parentheses and may itself hold spaces and parentheses.
     int nameEnd = stat.lastIndexOf(')');

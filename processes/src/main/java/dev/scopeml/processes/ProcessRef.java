@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A process remembered by what cannot change while it runs, and the one way ScopeML stops a
@@ -29,6 +26,8 @@ public record ProcessRef(long pid, Instant startedAt, Long startTicks, String co
 
   /** Start instants of one process read twice agree to the clock tick; a second is generous. */
   private static final Duration SAME_START = Duration.ofSeconds(1);
+
+  private static final Duration EXIT_POLL = Duration.ofMillis(20);
 
   /** A process remembered the way state files written before start ticks were recorded it. */
   public ProcessRef(long pid, Instant startedAt) {
@@ -54,7 +53,10 @@ public record ProcessRef(long pid, Instant startedAt, Long startTicks, String co
 
   /** The process, if it still runs and is the one that was remembered. */
   public Optional<ProcessHandle> live() {
-    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(this::isTheOneRemembered);
+    return ProcessHandle.of(pid)
+        .filter(ProcessHandle::isAlive)
+        .filter(process -> !ProcStat.hasExited(pid))
+        .filter(this::isTheOneRemembered);
   }
 
   public boolean isAlive() {
@@ -84,17 +86,12 @@ public record ProcessRef(long pid, Instant startedAt, Long startTicks, String co
       return true;
     }
     process.get().destroy();
-    if (awaitExit(process.get(), grace)) {
+    if (awaitExit(grace)) {
       return true;
     }
     process.get().destroyForcibly();
-    awaitExit(process.get(), Duration.ofSeconds(10));
+    awaitExit(Duration.ofSeconds(10));
     return false;
-  }
-
-  /** Waits until the process has exited; true if it did within {@code timeout}. */
-  public boolean awaitExit(Duration timeout) {
-    return live().map(process -> awaitExit(process, timeout)).orElse(true);
   }
 
   /** A readable description for messages: the pid and the start of its command line. */
@@ -107,17 +104,24 @@ public record ProcessRef(long pid, Instant startedAt, Long startTicks, String co
     return text.length() > 120 ? text.substring(0, 120) + "…" : text;
   }
 
-  private static boolean awaitExit(ProcessHandle process, Duration timeout) {
-    try {
-      process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (TimeoutException e) {
-      return false;
-    } catch (ExecutionException e) {
-      return !process.isAlive();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return !process.isAlive();
+  /**
+   * Waits until the process has exited; true if it did within {@code timeout}. Polls rather than
+   * waiting on {@link ProcessHandle#onExit()}: the JDK takes a zombie for alive, and an orphan's
+   * zombie stays one where init does not reap.
+   */
+  public boolean awaitExit(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (isAlive()) {
+      if (System.nanoTime() - deadline >= 0) {
+        return false;
+      }
+      try {
+        Thread.sleep(EXIT_POLL);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return !isAlive();
+      }
     }
+    return true;
   }
 }

@@ -95,6 +95,33 @@ class ProcessRefTest {
     assertThat(ProcStat.startTime(stat)).contains(987654L);
   }
 
+  @Test
+  void aZombieThatNobodyReapsHasExited() throws Exception {
+    // The shell starts a short sleep and replaces itself with a long one, which never reaps it:
+    // the short sleep stays a zombie, as an orphan does under an init that does not reap.
+    Process parent = Launch.of(List.of("sh", "-c", "sleep 0.3 & echo $!; exec sleep 30")).start();
+    try {
+      long child = Long.parseLong(parent.inputReader().readLine().strip());
+      ProcessRef ref = ProcessRef.of(ProcessHandle.of(child).orElseThrow());
+      assertThat(ref.isAlive()).isTrue();
+
+      assertThat(ref.awaitExit(Duration.ofSeconds(10))).isTrue();
+
+      assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive))
+          .as("the JDK's view: a zombie is alive")
+          .contains(true);
+      assertThat(ref.isAlive()).isFalse();
+    } finally {
+      parent.destroyForcibly();
+    }
+  }
+
+  @Test
+  void theStateIsReadPastTheName() {
+    assertThat(ProcStat.state("4242 (a) b) Z 1 4242")).contains('Z');
+    assertThat(ProcStat.state("4242 (sleep) S 1 4242")).contains('S');
+  }
+
   private static void sleep(Duration duration) {
     try {
       Thread.sleep(duration);

@@ -1,15 +1,21 @@
 package dev.scopeml.scorer;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.scopeml.modelstore.database.Database;
+import dev.scopeml.modelstore.database.DatabaseSettings;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.modelstore.registry.ModelStore;
 import dev.scopeml.modelstore.registry.ModelVersion;
 import dev.scopeml.modelstore.registry.NewModelVersion;
+import dev.scopeml.testsupport.models.TelcoModel;
 import dev.scopeml.testsupport.postgres.PostgresTest;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 
@@ -36,6 +42,30 @@ public abstract class ScorerTest extends PostgresTest {
     ModelVersion saved = store().saveVersion(version);
     store().promote(saved.model(), saved.scope(), saved.version(), "test", "test");
     return saved;
+  }
+
+  /**
+   * The JDBC URL of a new, empty database on this class's server: no schema yet, as a scorer may
+   * find it before the first trainer has migrated.
+   */
+  protected String emptyDatabase() {
+    String database = "scorer_" + UUID.randomUUID().toString().replace("-", "");
+    try (var connection = dataSource().getConnection();
+        var create = connection.createStatement()) {
+      create.execute("CREATE DATABASE " + database);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + database, e);
+    }
+    return settings().url().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+  }
+
+  /** Migrates the database at {@code url} and stores and promotes {@code model} in it. */
+  protected void migrateAndServe(String url, TelcoModel model) {
+    var settings = new DatabaseSettings(url, settings().user(), settings().password(), 2, "test");
+    try (HikariDataSource pool = Database.pool(settings)) {
+      Database.migrate(pool);
+      model.storeAndPromote(new JdbcModelStore(pool));
+    }
   }
 
   /** The properties every test scorer gets; {@code overrides} win. */

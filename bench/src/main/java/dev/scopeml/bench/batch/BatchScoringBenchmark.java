@@ -53,7 +53,7 @@ public final class BatchScoringBenchmark {
     BenchSettings settings = BenchSettings.fromEnvironment();
     int rows = settings.count(1_000_000, 100_000);
     int repeats = settings.count(3, 1);
-    Path work = settings.work().resolve("batch");
+    Path work = settings.freshWork("batch");
     Path data = Files.createDirectories(work.resolve("data"));
     TelcoModel model = FigureModel.train();
     DataTable telco = CsvReader.read(Path.of("datasets/telco_churn.csv"));
@@ -96,7 +96,8 @@ public final class BatchScoringBenchmark {
             JsonNode view = trainer.getValue().score(request);
             double rate = view.get("done").asLong() / ((System.nanoTime() - start) / 1e9);
             System.err.printf(
-                "[batch] %s, %d workers: %,.0f rows/s%n", format, trainer.getKey(), rate);
+                "[batch] %s, %d workers: %,.0f rows/s; %s%n",
+                format, trainer.getKey(), rate, stages(view));
             endToEnd
                 .computeIfAbsent(format + "|" + trainer.getKey(), k -> new ArrayList<>())
                 .add(rate);
@@ -129,6 +130,25 @@ public final class BatchScoringBenchmark {
     report(settings, rows, endToEnd, ceiling, Stats.median(python))
         .write(settings.results().resolve("10-batch.md"));
     System.exit(0);
+  }
+
+  /** Seconds the job's chunks spent in each stage, summed over chunks, and the job's own span. */
+  private static String stages(JsonNode view) {
+    var sums = new LinkedHashMap<String, Double>();
+    for (JsonNode chunk : view.path("chunks")) {
+      for (var stage : chunk.path("stages").properties()) {
+        sums.merge(stage.getKey(), stage.getValue().asDouble(), Double::sum);
+      }
+    }
+    var text = new StringBuilder("chunks ");
+    sums.forEach((stage, seconds) -> text.append(String.format("%s %.2f s ", stage, seconds)));
+    return text.append(
+            String.format(
+                "(created %s, started %s, finished %s)",
+                view.path("createdAt").asString(),
+                view.path("startedAt").asString(),
+                view.path("finishedAt").asString()))
+        .toString();
   }
 
   private static Map<String, Object> job(String csv, String parquet, String format, String out) {

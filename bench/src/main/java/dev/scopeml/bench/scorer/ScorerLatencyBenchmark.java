@@ -1,7 +1,6 @@
 package dev.scopeml.bench.scorer;
 
 import dev.scopeml.bench.BenchSettings;
-import dev.scopeml.bench.stack.PrometheusText;
 import dev.scopeml.load.HttpAnswer;
 import dev.scopeml.load.HttpRequests;
 import dev.scopeml.load.KeepAliveConnection;
@@ -9,6 +8,7 @@ import dev.scopeml.load.Stats;
 import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.modelstore.database.DatabaseSettings;
 import dev.scopeml.modelstore.registry.JdbcModelStore;
+import dev.scopeml.testsupport.metrics.PrometheusText;
 import dev.scopeml.testsupport.models.TelcoModel;
 import dev.scopeml.testsupport.postgres.TestPostgres;
 import dev.scopeml.testsupport.services.ServiceJars;

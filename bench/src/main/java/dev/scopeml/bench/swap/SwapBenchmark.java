@@ -16,12 +16,8 @@ import dev.scopeml.testsupport.models.TelcoModel;
 import dev.scopeml.testsupport.postgres.TestPostgres;
 import dev.scopeml.testsupport.services.ServiceJars;
 import dev.scopeml.testsupport.services.Services;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Figures 5 and 6: a real PostgreSQL with the telco model, two scorers behind nginx brought up by
@@ -36,8 +32,7 @@ public final class SwapBenchmark {
   public static void main(String[] args) throws Exception {
     List<String> parts = args.length == 0 ? List.of("hot", "rolling") : List.of(args);
     BenchSettings settings = BenchSettings.fromEnvironment();
-    Path work = settings.work().resolve("swap");
-    deleteRecursively(work);
+    Path work = settings.freshWork("swap");
     DatabaseSettings db = TestPostgres.freshDatabase("bench_swap");
     TelcoModel model = FigureModel.train();
     try (var pool = Database.pool(db)) {
@@ -79,16 +74,5 @@ public final class SwapBenchmark {
   private static ScorerRelease release(String version, DatabaseSettings db) {
     return new ScorerRelease(
         version, ServiceJars.scorer().toString(), Services.credentials(db), List.of());
-  }
-
-  private static void deleteRecursively(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 }

@@ -7,6 +7,7 @@ import dev.scopeml.cli.stack.SecretFile;
 import dev.scopeml.cli.stack.StackException;
 import dev.scopeml.cli.stack.StackPaths;
 import dev.scopeml.cli.stack.StackState;
+import dev.scopeml.kafka.stream.StreamReport;
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.TierState;
 import java.io.IOException;
@@ -22,9 +23,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The main job, end to end, on the local stack: train telco churn by contract, predict through
- * nginx, retrain and promote explicitly, roll the scorers to a new release under load. Trainer
- * commands run through the CLI's own {@code train} and {@code promote}, so the demo shows exactly
- * what a user would see.
+ * nginx, stream the telco file through Kafka, retrain and promote explicitly, roll the scorers to a
+ * new release under load. Trainer commands run through the CLI's own {@code train} and {@code
+ * promote}, so the demo shows exactly what a user would see.
  */
 final class Demo {
 
@@ -53,7 +54,7 @@ final class Demo {
     StackPaths paths = stack.paths();
     List<DemoCustomers.Customer> customers = DemoCustomers.from(paths.datasets().resolve(CSV));
 
-    section("1/6", "Start the local stack");
+    section("1/7", "Start the local stack");
     StackState state = stack.up();
     String token = new SecretFile(paths.adminTokenFile()).read();
     var trainer = new TrainerClient(URI.create(state.trainerUrl()), token);
@@ -61,10 +62,10 @@ final class Demo {
     var predictions = new DemoPredictions(new ScoringClient(front, MODEL), customers, out);
     say("  trainer " + state.trainerUrl() + ", predictions through " + front);
 
-    section("2/6", "Train telco churn: one XGBoost model per contract type, plus a global one");
+    section("2/7", "Train telco churn: one XGBoost model per contract type, plus a global one");
     Map<String, Integer> trained =
         train(state, token, trainer, "always", "trees=100", "maxDepth=4", "eta=0.3");
-    section("3/6", "Predict through " + (state.nginxUrl() != null ? "nginx" : "a scorer"));
+    section("3/7", "Predict through " + (state.nginxUrl() != null ? "nginx" : "a scorer"));
     say(
         "  POST "
             + front
@@ -77,7 +78,11 @@ final class Demo {
     List<ScoringClient.Prediction> first = predictions.awaitServed(trained).predictions();
     predictions.print(first);
 
-    section("4/6", "Retrain with other parameters, then promote the new versions explicitly");
+    section("4/7", "Stream the telco file through Kafka: the scorers answer it in their group");
+    StreamReport stream =
+        DemoStream.run(state.kafkaBootstrap(), paths.datasets().resolve(CSV), MODEL, out, terminal);
+
+    section("5/7", "Retrain with other parameters, then promote the new versions explicitly");
     Map<String, Integer> retrained =
         train(state, token, trainer, "never", "trees=300", "maxDepth=3", "eta=0.05");
     ScoringClient.Answer before = predictions.now();
@@ -95,7 +100,7 @@ final class Demo {
             (System.nanoTime() - promotedAt) / 1e9));
     predictions.print(after.predictions());
 
-    section("5/6", "Roll the scorers to a new release while a load runs");
+    section("6/7", "Roll the scorers to a new release while a load runs");
     DemoRollout.Rollout rollout =
         new DemoRollout(paths, out, terminal)
             .run(
@@ -103,13 +108,14 @@ final class Demo {
                 predictions.rows(),
                 state.nginxUrl() != null);
 
-    section("6/6", "Score the bundled file in a batch job, on the trainer's workers");
+    section("7/7", "Score the bundled file in a batch job, on the trainer's workers");
     score(state, token);
 
     var report =
         new DemoReport(
             trained,
             first,
+            stream,
             retrained,
             after.predictions(),
             rollout.from(),

@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Bring the local stack up, train telco churn by contract, predict through nginx, retrain and"
-          + " promote, and roll the scorers to a new release under load with a live count of"
-          + " failed requests.",
+      "Bring the local stack up, train telco churn by contract, predict through nginx, stream the"
+          + " telco file through Kafka, retrain and promote, and roll the scorers to a new release"
+          + " under load with a live count of failed requests.",
       "The stack stays up for you to explore, unless --down is given."
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -45,7 +45,9 @@ public final class DemoCommand implements Callable<Integer> {
             terminal);
     report = demo.run(down);
     boolean clean =
-        report.rollout().succeeded() && (report.load() == null || report.load().failed() == 0);
+        report.stream().exactlyOnce()
+            && report.rollout().succeeded()
+            && (report.load() == null || report.load().failed() == 0);
     return clean ? 0 : 1;
   }
 

@@ -1,5 +1,6 @@
 package dev.scopeml.cli.demo;
 
+import dev.scopeml.kafka.stream.StreamReport;
 import dev.scopeml.nginx.RolloutResult;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
  *
  * @param trained scope to version stored and promoted by the first run
  * @param firstAnswers predictions through nginx after the first run, one per demo customer
+ * @param stream what the telco file streamed through Kafka came back as
  * @param promoted scope to version of the second run, promoted explicitly
  * @param promotedAnswers the same customers' predictions once the promoted versions serve
  * @param fromRelease the scorer release before the rollout
@@ -19,6 +21,7 @@ import java.util.Map;
 record DemoReport(
     Map<String, Integer> trained,
     List<ScoringClient.Prediction> firstAnswers,
+    StreamReport stream,
     Map<String, Integer> promoted,
     List<ScoringClient.Prediction> promotedAnswers,
     String fromRelease,

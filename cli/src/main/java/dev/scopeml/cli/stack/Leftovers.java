@@ -47,6 +47,7 @@ final class Leftovers {
         .filter(ProcessRef::isAlive)
         .ifPresent(trainer -> stop("trainer", trainer, Duration.ofSeconds(40), stopped));
     stopStrays(stopped);
+    stopKafka(stopped);
     ProcessRef postmaster = EmbeddedDatabase.postmaster(paths.postgresData());
     if (postmaster != null && commandMentions(postmaster, "postgres")) {
       stop("postgres", postmaster, Duration.ofSeconds(30), stopped);
@@ -139,6 +140,18 @@ final class Leftovers {
                     ProcessRef.of(stray),
                     Duration.ofSeconds(40),
                     stopped));
+  }
+
+  /**
+   * The stack's Kafka broker, recognised by the configuration file of this stack directory on its
+   * command line, whether or not the state recorded it before the supervisor died.
+   */
+  private void stopKafka(List<String> stopped) {
+    String configuration = paths.kafkaDirectory().resolve("server.properties").toString();
+    ProcessHandle.allProcesses()
+        .filter(process -> process.info().commandLine().orElse("").contains(configuration))
+        .toList()
+        .forEach(broker -> stop("kafka", ProcessRef.of(broker), Duration.ofSeconds(30), stopped));
   }
 
   /** The jar a java command line runs, to name the process in messages. */

@@ -2,6 +2,7 @@ package dev.scopeml.cli.stack;
 
 import dev.scopeml.cli.stack.supervisor.StackSupervisor;
 import dev.scopeml.cli.stack.supervisor.SupervisorLog;
+import dev.scopeml.kafka.stream.StreamTopics;
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.TierState;
 import dev.scopeml.processes.FileLocks;
@@ -254,6 +255,18 @@ public final class LocalStack {
     say("  trainer      " + state.trainerUrl() + "   (admin API: bearer token below)");
     say("  admin token  " + token + "   (readable by you only)");
     say("  database     " + state.databaseUrl());
+    if (state.kafkaBootstrap() != null) {
+      say(
+          "  kafka        "
+              + state.kafkaBootstrap()
+              + "   (requests to "
+              + StreamTopics.REQUESTS
+              + ", results in "
+              + StreamTopics.RESULTS
+              + ", refusals in "
+              + StreamTopics.DEAD_LETTERS
+              + ")");
+    }
     say("  logs         " + StackPaths.show(paths.logs()) + "/");
     say("Try:");
     say(
@@ -265,6 +278,9 @@ public final class LocalStack {
             + ")\" "
             + state.trainerUrl()
             + "/v1/models");
+    if (state.kafkaBootstrap() != null) {
+      say("  ./scopeml stream --model churn --csv telco_churn.csv");
+    }
     say("  ./scopeml status      ./scopeml down");
   }
 

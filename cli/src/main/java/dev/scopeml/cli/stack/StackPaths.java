@@ -122,6 +122,16 @@ public record StackPaths(Path repo, Path home) {
     return home.resolve("nginx");
   }
 
+  /** The local Kafka broker's configuration and data. */
+  public Path kafkaDirectory() {
+    return home.resolve("kafka");
+  }
+
+  /** The Kafka broker's jars, prepared by the build. */
+  public Path kafkaLibraries() {
+    return repo.resolve("kafka/target/broker");
+  }
+
   public Path trainerJar() {
     return repo.resolve("trainer/target/scopeml-trainer.jar");
   }

@@ -17,6 +17,9 @@ import java.time.Instant;
  * @param trainer the trainer process
  * @param nginxUrl nginx's base URL, or null when nginx is not installed
  * @param startedAt when the supervisor started
+ * @param kafkaBootstrap the Kafka cluster the scorers consume from, {@code host:port}
+ * @param kafka the local Kafka broker, or null for a cluster named by {@code
+ *     SCOPEML_KAFKA_BOOTSTRAP}
  */
 public record StackState(
     String status,
@@ -26,7 +29,9 @@ public record StackState(
     String trainerUrl,
     ProcessRef trainer,
     String nginxUrl,
-    Instant startedAt) {
+    Instant startedAt,
+    String kafkaBootstrap,
+    ProcessRef kafka) {
 
   public static final String STARTING = "starting";
   public static final String UP = "up";
@@ -38,7 +43,8 @@ public record StackState(
   }
 
   public static StackState starting(ProcessRef supervisor) {
-    return new StackState(STARTING, supervisor, null, null, null, null, null, Instant.now());
+    return new StackState(
+        STARTING, supervisor, null, null, null, null, null, Instant.now(), null, null);
   }
 
   public boolean isUp() {
@@ -47,21 +53,71 @@ public record StackState(
 
   public StackState withStatus(String newStatus) {
     return new StackState(
-        newStatus, supervisor, databaseUrl, postgres, trainerUrl, trainer, nginxUrl, startedAt);
+        newStatus,
+        supervisor,
+        databaseUrl,
+        postgres,
+        trainerUrl,
+        trainer,
+        nginxUrl,
+        startedAt,
+        kafkaBootstrap,
+        kafka);
   }
 
   public StackState withDatabase(String url, ProcessRef postmaster) {
     return new StackState(
-        status, supervisor, url, postmaster, trainerUrl, trainer, nginxUrl, startedAt);
+        status,
+        supervisor,
+        url,
+        postmaster,
+        trainerUrl,
+        trainer,
+        nginxUrl,
+        startedAt,
+        kafkaBootstrap,
+        kafka);
   }
 
   public StackState withTrainer(String url, ProcessRef process) {
     return new StackState(
-        status, supervisor, databaseUrl, postgres, url, process, nginxUrl, startedAt);
+        status,
+        supervisor,
+        databaseUrl,
+        postgres,
+        url,
+        process,
+        nginxUrl,
+        startedAt,
+        kafkaBootstrap,
+        kafka);
   }
 
   public StackState withNginx(String url) {
     return new StackState(
-        status, supervisor, databaseUrl, postgres, trainerUrl, trainer, url, startedAt);
+        status,
+        supervisor,
+        databaseUrl,
+        postgres,
+        trainerUrl,
+        trainer,
+        url,
+        startedAt,
+        kafkaBootstrap,
+        kafka);
+  }
+
+  public StackState withKafka(String bootstrap, ProcessRef broker) {
+    return new StackState(
+        status,
+        supervisor,
+        databaseUrl,
+        postgres,
+        trainerUrl,
+        trainer,
+        nginxUrl,
+        startedAt,
+        bootstrap,
+        broker);
   }
 }

@@ -84,6 +84,14 @@ public final class StatusCommand implements Callable<Integer> {
           "  trainer   %s %s (pid %d)%n",
           stack.trainerUrl(), trainerReady ? "ready" : "NOT READY", stack.trainer().pid());
     }
+    if (stack.kafkaBootstrap() != null) {
+      out.printf(
+          "  kafka     %s%s%n",
+          stack.kafkaBootstrap(),
+          stack.kafka() == null
+              ? " (SCOPEML_KAFKA_BOOTSTRAP)"
+              : " (local broker, pid " + stack.kafka().pid() + alive(stack.kafka()) + ")");
+    }
     boolean nginxUp =
         stack.nginxUrl() == null || HttpProbe.ok(URI.create(stack.nginxUrl() + "/nginx/health"));
     out.printf(
@@ -91,7 +99,8 @@ public final class StatusCommand implements Callable<Integer> {
         stack.nginxUrl() == null
             ? "not installed: clients call the scorers directly"
             : stack.nginxUrl() + (nginxUp ? " running" : " NOT ANSWERING"));
-    return stack.isUp() && trainerReady && nginxUp;
+    boolean kafkaUp = stack.kafka() == null || stack.kafka().isAlive();
+    return stack.isUp() && trainerReady && nginxUp && kafkaUp;
   }
 
   private static String alive(ProcessRef process) {

@@ -11,6 +11,7 @@ import dev.scopeml.cli.stack.StackState;
 import dev.scopeml.nginx.Backend;
 import dev.scopeml.nginx.NginxProcess;
 import dev.scopeml.nginx.TierState;
+import dev.scopeml.processes.ProcessRef;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,7 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -103,6 +103,16 @@ class DemoEndToEndTest {
           .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
+    // The telco file through Kafka: every customer answered once, by the scorers' consumer group.
+    assertThat(report.stream().requests())
+        .as("one request per row of the telco file")
+        .isEqualTo(7_043);
+    assertThat(report.stream().results()).as("results read back").isEqualTo(7_043);
+    assertThat(report.stream().missing()).isZero();
+    assertThat(report.stream().duplicated()).isZero();
+    assertThat(report.stream().deadLetters()).isZero();
+    assertThat(output).contains("scopeml stream --model churn --csv telco_churn.csv");
+
     // The retrained versions are newer, and they are what serves after the explicit promotion.
     assertThat(report.promoted()).containsOnlyKeys(SCOPES);
     report
@@ -138,7 +148,7 @@ class DemoEndToEndTest {
     CommandLine statusCli = ScopemlCli.commandLine();
     statusCli.setOut(new PrintWriter(status, true));
     assertThat(statusCli.execute("status")).as(status.toString()).isZero();
-    assertThat(status.toString()).contains("trainer", "ready", "release-2", "running");
+    assertThat(status.toString()).contains("trainer", "ready", "release-2", "running", "kafka");
     assertThat(
             status
                 .toString()
@@ -180,6 +190,7 @@ class DemoEndToEndTest {
     core.add(state.supervisor().pid());
     core.add(state.trainer().pid());
     core.add(state.postgres().pid());
+    core.add(state.kafka().pid());
     core.add(nginx);
     scorers.forEach(scorer -> core.add(scorer.pid()));
     assertThat(core).as("the stack's processes run before down").allMatch(this::alive);
@@ -190,10 +201,14 @@ class DemoEndToEndTest {
       ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> pids.add(d.pid())));
     }
 
+    List<ProcessRef> processes =
+        pids.stream().flatMap(pid -> ProcessHandle.of(pid).stream()).map(ProcessRef::of).toList();
+
     CommandLine cli = cli();
     assertThat(cli.execute("down")).isZero();
 
-    Set<Long> left = pids.stream().filter(this::alive).collect(Collectors.toSet());
+    List<String> left =
+        processes.stream().filter(ProcessRef::isAlive).map(ProcessRef::describe).toList();
     assertThat(left).as("processes left after down").isEmpty();
     assertThat(paths.stateFile()).doesNotExist();
     assertThat(paths.postgresData().resolve("postmaster.pid")).doesNotExist();

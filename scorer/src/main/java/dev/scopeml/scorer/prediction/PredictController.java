@@ -1,23 +1,18 @@
 package dev.scopeml.scorer.prediction;
 
 import dev.scopeml.modelstore.registry.ModelFamily;
-import dev.scopeml.modelstore.schema.RowEncodingException;
 import dev.scopeml.modelstore.scope.ScopeKey;
 import dev.scopeml.scorer.config.ScorerProperties;
-import dev.scopeml.scorer.modelcache.LoadedModel;
 import dev.scopeml.scorer.modelcache.ModelResolver;
 import dev.scopeml.scorer.scoring.Observation;
 import dev.scopeml.scorer.scoring.PredictionMetrics;
 import dev.scopeml.scorer.scoring.ScopeGroup;
-import dev.scopeml.scorer.scoring.ScopeValues;
 import dev.scopeml.scorer.scoring.Scoring;
-import dev.scopeml.scorer.web.BadRequestException;
 import dev.scopeml.scorer.web.JsonAnswer;
 import dev.scopeml.scorer.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -67,7 +62,7 @@ class PredictController {
     PredictRequest request = PredictRequest.from(body, maxInstances);
     List<Map<String, Object>> instances = request.instances();
 
-    ScopeKey[] scopes = scopesOf(request, family);
+    ScopeKey[] scopes = request.scopes(family);
     List<ScopeGroup> groups = scoring.group(family.name(), scopes);
     observation.scope(groups.get(0).resolution().model().key().scope().toString());
 
@@ -75,8 +70,7 @@ class PredictController {
     var versions = new TreeSet<Integer>();
     for (int g = 0; g < groups.size(); g++) {
       ScopeGroup group = groups.get(g);
-      probabilities[g] =
-          scoring.predict(group, (row, m, out, offset) -> encode(instances, row, m, out, offset));
+      probabilities[g] = scoring.predict(group, request::encode);
       versions.add(group.resolution().model().version());
     }
     byte[] answer = PredictResponse.json(family.name(), groups, probabilities, instances.size());
@@ -87,30 +81,6 @@ class PredictController {
         observation.elapsedNanos());
     response.setHeader(MODEL_VERSION_HEADER, join(versions));
     JsonAnswer.ok(response, answer);
-  }
-
-  private static ScopeKey[] scopesOf(PredictRequest request, ModelFamily family) {
-    List<Map<String, Object>> instances = request.instances();
-    var scopes = new ScopeKey[instances.size()];
-    if (request.scope() != null) {
-      ScopeKey scope = ScopeValues.fromField(request.scope(), family, "scope");
-      Arrays.fill(scopes, scope);
-      return scopes;
-    }
-    for (int i = 0; i < scopes.length; i++) {
-      scopes[i] = ScopeValues.fromRow(instances.get(i), family, "instances[" + i + "]");
-    }
-    return scopes;
-  }
-
-  private static void encode(
-      List<Map<String, Object>> instances, int row, LoadedModel model, double[] out, int offset) {
-    try {
-      model.encoder().encode(instances.get(row), out, offset);
-    } catch (RowEncodingException e) {
-      String field = "instances[" + row + "]." + e.field();
-      throw new BadRequestException(field, field + ": " + e.getMessage());
-    }
   }
 
   private static String join(TreeSet<Integer> versions) {

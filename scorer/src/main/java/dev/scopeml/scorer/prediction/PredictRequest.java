@@ -1,19 +1,26 @@
 package dev.scopeml.scorer.prediction;
 
+import dev.scopeml.modelstore.registry.ModelFamily;
+import dev.scopeml.modelstore.schema.RowEncodingException;
+import dev.scopeml.modelstore.scope.ScopeKey;
+import dev.scopeml.scorer.modelcache.LoadedModel;
+import dev.scopeml.scorer.scoring.ScopeValues;
 import dev.scopeml.scorer.web.BadRequestException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A native prediction request.
+ * A native prediction request: the body of {@code POST /v1/models/{model}/predict}, and of a stream
+ * request once its {@code model} is taken out.
  *
  * @param scope the request-level scope (object or canonical string), or null when every instance
  *     carries its scope columns
  * @param instances rows of column to value
  */
-record PredictRequest(Object scope, List<Map<String, Object>> instances) {
+public record PredictRequest(Object scope, List<Map<String, Object>> instances) {
 
   private static final Set<String> FIELDS = Set.of("scope", "instances");
 
@@ -23,7 +30,7 @@ record PredictRequest(Object scope, List<Map<String, Object>> instances) {
    * @throws BadRequestException naming the field that is missing, unknown or of the wrong type
    */
   @SuppressWarnings("unchecked")
-  static PredictRequest from(Object body, int maxInstances) {
+  public static PredictRequest from(Object body, int maxInstances) {
     if (!(body instanceof Map<?, ?> object)) {
       throw new BadRequestException(null, "request body must be a JSON object");
     }
@@ -60,5 +67,38 @@ record PredictRequest(Object scope, List<Map<String, Object>> instances) {
       instances.add((Map<String, Object>) row);
     }
     return new PredictRequest(object.get("scope"), instances);
+  }
+
+  /**
+   * The requested scope of every instance: the request-level scope for all, or each instance's own
+   * scope columns.
+   *
+   * @throws BadRequestException naming the scope field that is missing, unknown or malformed
+   */
+  public ScopeKey[] scopes(ModelFamily family) {
+    var scopes = new ScopeKey[instances.size()];
+    if (scope != null) {
+      Arrays.fill(scopes, ScopeValues.fromField(scope, family, "scope"));
+      return scopes;
+    }
+    for (int i = 0; i < scopes.length; i++) {
+      scopes[i] = ScopeValues.fromRow(instances.get(i), family, "instances[" + i + "]");
+    }
+    return scopes;
+  }
+
+  /**
+   * Encodes instance {@code row} for {@code model} into {@code out} from {@code offset}: a {@link
+   * dev.scopeml.scorer.scoring.RowWriter} of this request.
+   *
+   * @throws BadRequestException naming the instance's field that cannot be encoded
+   */
+  public void encode(int row, LoadedModel model, double[] out, int offset) {
+    try {
+      model.encoder().encode(instances.get(row), out, offset);
+    } catch (RowEncodingException e) {
+      String field = "instances[" + row + "]." + e.field();
+      throw new BadRequestException(field, field + ": " + e.getMessage());
+    }
   }
 }

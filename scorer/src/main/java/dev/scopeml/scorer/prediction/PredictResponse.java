@@ -30,7 +30,7 @@ import tools.jackson.core.json.JsonFactory;
  * into a byte array so that the response goes out with a {@code Content-Length} in one write: on a
  * one-row request those costs were a large part of the scorer's CPU time per request.
  */
-final class PredictResponse {
+public final class PredictResponse {
 
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -60,7 +60,12 @@ final class PredictResponse {
     return out.toByteArray();
   }
 
-  private static void prediction(
+  /**
+   * Writes one prediction object: the answer to row {@code index} of {@code group}, whose
+   * probabilities are {@code probabilities} (the group's, {@code classCount} per row). The stream
+   * trigger writes its results' predictions with it, so they are the same as HTTP's.
+   */
+  public static void prediction(
       JsonGenerator json, ScopeGroup group, double[] probabilities, int index) {
     LoadedModel model = group.resolution().model();
     int classes = model.classCount();

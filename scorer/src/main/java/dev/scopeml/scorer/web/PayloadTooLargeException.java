@@ -1,7 +1,7 @@
 package dev.scopeml.scorer.web;
 
 /** A request body over the configured limit; answered 413. */
-final class PayloadTooLargeException extends RuntimeException {
+public final class PayloadTooLargeException extends RuntimeException {
 
   PayloadTooLargeException(String message) {
     super(message);

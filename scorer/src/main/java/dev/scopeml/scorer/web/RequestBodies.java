@@ -35,7 +35,24 @@ public final class RequestBodies {
    */
   public Object readJson(HttpServletRequest request) {
     requireJson(request.getContentType());
-    return json.parse(readBytes(request));
+    return parseJson(readBytes(request));
+  }
+
+  /**
+   * A body that arrived some other way than HTTP (a stream request's value), under the same size
+   * limit and parsed with the same stream limits.
+   *
+   * @throws PayloadTooLargeException if it is over the limit
+   * @throws BadRequestException if it is empty or not well-formed JSON within the stream limits
+   */
+  public Object parseJson(byte[] body) {
+    if (body.length > maxBytes) {
+      throw tooLarge(body.length);
+    }
+    if (body.length == 0) {
+      throw new BadRequestException(null, "request body is empty: a JSON object is required");
+    }
+    return json.parse(body);
   }
 
   /** Accepts {@code application/json} and any {@code +json} type, with any parameters. */
@@ -75,9 +92,6 @@ public final class RequestBodies {
           throw tooLarge(total);
         }
         out.write(chunk, 0, read);
-      }
-      if (total == 0) {
-        throw new BadRequestException(null, "request body is empty: a JSON object is required");
       }
       return out.toByteArray();
     } catch (IOException e) {

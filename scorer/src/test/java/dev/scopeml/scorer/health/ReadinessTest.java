@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.scopeml.modelstore.database.Database;
-import dev.scopeml.modelstore.database.DatabaseSettings;
-import dev.scopeml.modelstore.registry.JdbcModelStore;
 import dev.scopeml.scorer.RunningScorer;
 import dev.scopeml.scorer.ScorerTest;
 import dev.scopeml.testsupport.models.TelcoModel;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,13 +20,8 @@ import org.junit.jupiter.api.Test;
 class ReadinessTest extends ScorerTest {
 
   @Test
-  void notReadyUntilTheSchemaExistsAndItsModelsAreLoaded() throws SQLException {
-    String database = "scorer_" + UUID.randomUUID().toString().replace("-", "");
-    try (var connection = dataSource().getConnection();
-        var create = connection.createStatement()) {
-      create.execute("CREATE DATABASE " + database);
-    }
-    String url = settings().url().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+  void notReadyUntilTheSchemaExistsAndItsModelsAreLoaded() {
+    String url = emptyDatabase();
     RunningScorer scorer = startScorer(Map.of("scopeml.db.url", url));
 
     assertThat(eventuallyStatus(scorer, "/livez", 200)).isTrue();
@@ -38,15 +29,7 @@ class ReadinessTest extends ScorerTest {
     assertThat(scorer.get("/v2/health/ready").statusCode()).isEqualTo(400);
     assertThat(scorer.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
 
-    var settings = new DatabaseSettings(url, settings().user(), settings().password(), 2, "test");
-    try (HikariDataSource pool = Database.pool(settings)) {
-      Database.migrate(pool);
-      var store = new JdbcModelStore(pool);
-      TelcoModel trained = TelcoModel.train("One year", 10, 4, 11);
-      store.registerFamily(trained.family());
-      var saved = store.saveVersion(trained.toVersion());
-      store.promote(saved.model(), saved.scope(), saved.version(), "test", "test");
-    }
+    migrateAndServe(url, TelcoModel.train("One year", 10, 4, 11));
     scorer.awaitReady(Duration.ofSeconds(30));
     assertThat(scorer.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
     assertThat(eventuallyStatus(scorer, "/v2/models/churn/ready", 200)).isTrue();

@@ -265,6 +265,22 @@ public final class TelcoModel {
    * first), label and scope column left out: the scope is named once, in the body.
    */
   public String body(int instances) {
+    return JSON.writeValueAsString(Map.of("scope", scope.values(), "instances", rows(instances)));
+  }
+
+  /**
+   * A stream request for its scope: the predict body of {@link #body(int)} with the model named in
+   * it, as the scorers' Kafka trigger reads it.
+   */
+  public byte[] streamRequest(int instances) {
+    var request = new LinkedHashMap<String, Object>();
+    request.put("model", MODEL);
+    request.put("scope", scope.values());
+    request.put("instances", rows(instances));
+    return JSON.writeValueAsBytes(request);
+  }
+
+  private List<Map<String, Object>> rows(int instances) {
     var list = new ArrayList<Map<String, Object>>();
     for (int i = 0; i < instances; i++) {
       Map<String, Object> instance = new LinkedHashMap<>(training.row(i % training.size()));
@@ -272,6 +288,6 @@ public final class TelcoModel {
       instance.remove(SCOPE_COLUMN);
       list.add(instance);
     }
-    return JSON.writeValueAsString(Map.of("scope", scope.values(), "instances", list));
+    return list;
   }
 }

@@ -94,6 +94,7 @@ record JobView(
           entry.put("rows", result.path("rows").asLong());
           entry.put("rejected", result.path("rejected").asLong());
           entry.put("seconds", result.path("seconds").asDouble());
+          entry.put("stages", result.path("timings"));
         }
         if (chunk.error() != null) {
           entry.put("error", chunk.error());

@@ -5,6 +5,8 @@ import dev.scopeml.cli.stack.SecretFile;
 import dev.scopeml.cli.stack.StackException;
 import dev.scopeml.cli.stack.StackPaths;
 import dev.scopeml.cli.stack.StackState;
+import dev.scopeml.kafka.stream.ClientProperties;
+import dev.scopeml.kafka.stream.StreamTopics;
 import dev.scopeml.modelstore.database.Database;
 import dev.scopeml.nginx.ScorerRelease;
 import dev.scopeml.nginx.TierState;
@@ -18,18 +20,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The detached process that owns the local stack. It starts the database (or connects to {@code
  * SCOPEML_DB_URL}), migrates it, creates the secrets and the scorers' read-only login, starts the
- * trainer and the scorer tier, then waits. On SIGTERM it stops everything in reverse order and
- * removes the stack state. Every step is saved to the state file and printed to its log, which
- * {@code up} and {@code down} follow.
+ * Kafka broker (or uses {@code SCOPEML_KAFKA_BOOTSTRAP}) with the stream's topics, starts the
+ * trainer and the scorer tier, whose scorers join the stream's consumer group, then waits. On
+ * SIGTERM it stops everything in reverse order and removes the stack state. Every step is saved to
+ * the state file and printed to its log, which {@code up} and {@code down} follow.
  */
 public final class StackSupervisor {
+
+  /** A Kafka cluster of one's own instead of the local broker, {@code host:port[,…]}. */
+  static final String KAFKA_BOOTSTRAP = "SCOPEML_KAFKA_BOOTSTRAP";
+
+  /** Kafka client properties (security, credentials) for that cluster, in Kafka's format. */
+  static final String KAFKA_CLIENT_FILE = "SCOPEML_KAFKA_CLIENT_FILE";
 
   private final StackPaths paths;
   private final JsonStateFile<StackState> stateFile;
@@ -73,13 +83,14 @@ public final class StackSupervisor {
 
     StackDatabase database = openDatabase();
     prepare(database);
+    String kafka = openKafka();
 
     int trainerPort = port("SCOPEML_TRAINER_PORT", 8081);
     TrainerProcess trainer = register(TrainerProcess.start(paths, database, trainerPort));
     save(state.withTrainer(trainer.url(), trainer.ref()));
     SupervisorLog.step("trainer starting on " + trainer.url());
 
-    startTier(database);
+    startTier(database, kafka);
 
     trainer.awaitReady(Duration.ofMinutes(3));
     SupervisorLog.step("trainer ready on " + trainer.url());
@@ -113,6 +124,61 @@ public final class StackSupervisor {
     return database;
   }
 
+  /**
+   * The local broker, or the cluster {@code SCOPEML_KAFKA_BOOTSTRAP} names, with the stream's
+   * topics created if they are missing. A cluster the stack cannot create topics in is only warned
+   * about: HTTP serving does not depend on it, and the scorers wait for the topics.
+   */
+  private String openKafka() {
+    String external = System.getenv(KAFKA_BOOTSTRAP);
+    String bootstrap;
+    if (external != null && !external.isBlank()) {
+      bootstrap = external.strip();
+      save(state.withKafka(bootstrap, null));
+      SupervisorLog.step("kafka: " + bootstrap + " (" + KAFKA_BOOTSTRAP + ")");
+    } else {
+      SupervisorLog.step(
+          "starting Kafka (KRaft, one node; data in " + paths.kafkaDirectory() + ")");
+      // Any free port unless chosen: clients find it in the stack's state (status shows it), and
+      // a Kafka of the user's own on 9092 is left alone.
+      int port = configuredPort("SCOPEML_KAFKA_PORT").orElseGet(LoopbackPorts::free);
+      StackKafka kafka = register(StackKafka.start(paths, port));
+      bootstrap = kafka.bootstrapServers();
+      save(state.withKafka(bootstrap, kafka.process()));
+      SupervisorLog.step("kafka on " + bootstrap);
+    }
+    StreamTopics topics = StreamTopics.defaults();
+    try {
+      List<String> created =
+          topics.ensure(
+              ClientProperties.of(bootstrap, clientFile()),
+              StreamTopics.PARTITIONS,
+              Duration.ofMinutes(1));
+      SupervisorLog.step(
+          "stream topics "
+              + topics.requests()
+              + ", "
+              + topics.results()
+              + ", "
+              + topics.deadLetters()
+              + (created.isEmpty() ? " (already there)" : " (created " + created.size() + ")"));
+    } catch (RuntimeException e) {
+      SupervisorLog.step(
+          "WARNING: cannot create the stream's topics in "
+              + bootstrap
+              + ": "
+              + e.getMessage()
+              + "; the scorers consume once they exist");
+    }
+    return bootstrap;
+  }
+
+  /** A Kafka client properties file for a cluster that asks for credentials, or null. */
+  private static Path clientFile() {
+    String file = System.getenv(KAFKA_CLIENT_FILE);
+    return file == null || file.isBlank() ? null : Path.of(file);
+  }
+
   /** Schema, the scorers' read-only login and the trainer's admin token. */
   private void prepare(StackDatabase database) {
     try (var pool = Database.pool(database.adminSettings())) {
@@ -128,10 +194,10 @@ public final class StackSupervisor {
             + paths.adminTokenFile());
   }
 
-  private void startTier(StackDatabase database) {
+  private void startTier(StackDatabase database, String kafka) {
     register(new TierComponent());
     try (var tier = LocalTier.open(paths, SupervisorLog::step, SupervisorLog::step)) {
-      ScorerRelease release = release(tier, database);
+      ScorerRelease release = release(tier, database, kafka);
       if (tier.balanced()) {
         int port = port("SCOPEML_NGINX_PORT", 8080);
         tier.reset(port, release);
@@ -149,40 +215,55 @@ public final class StackSupervisor {
   }
 
   /** The release the tier ran last (a rollout survives down and up), or the first one. */
-  private ScorerRelease release(LocalTier tier, StackDatabase database) {
+  private ScorerRelease release(LocalTier tier, StackDatabase database, String kafka) {
     return tier.state()
         .map(TierState::release)
         .filter(saved -> Files.isRegularFile(Path.of(saved.artifact())))
-        .map(saved -> scorerRelease(saved.version(), saved.artifact(), database))
+        .map(saved -> scorerRelease(saved.version(), saved.artifact(), database, kafka))
         .orElseGet(
-            () -> scorerRelease(LocalTier.FIRST_RELEASE, paths.scorerJar().toString(), database));
+            () ->
+                scorerRelease(
+                    LocalTier.FIRST_RELEASE, paths.scorerJar().toString(), database, kafka));
   }
 
   /**
    * The release new scorers start from: the given version label and jar, with the stack's read-only
-   * login.
+   * login, consuming the stream's requests from {@code kafka} in the default group.
    */
-  private ScorerRelease scorerRelease(String version, String jar, StackDatabase database) {
-    return new ScorerRelease(
-        version,
-        jar,
-        Map.of(
-            "SCOPEML_DB_URL", database.url(),
-            "SCOPEML_DB_USER", LocalTier.SCORER_LOGIN,
-            "SCOPEML_DB_PASSWORD_FILE", paths.scorerPasswordFile().toString()),
-        List.of());
+  private ScorerRelease scorerRelease(
+      String version, String jar, StackDatabase database, String kafka) {
+    var environment = new LinkedHashMap<String, String>();
+    environment.put("SCOPEML_DB_URL", database.url());
+    environment.put("SCOPEML_DB_USER", LocalTier.SCORER_LOGIN);
+    environment.put("SCOPEML_DB_PASSWORD_FILE", paths.scorerPasswordFile().toString());
+    environment.put("SCOPEML_SCORER_KAFKA_ENABLED", "true");
+    environment.put("SCOPEML_SCORER_KAFKA_BOOTSTRAP_SERVERS", kafka);
+    Path clientFile = clientFile();
+    if (clientFile != null) {
+      environment.put("SCOPEML_SCORER_KAFKA_CLIENT_FILE", clientFile.toAbsolutePath().toString());
+    }
+    return new ScorerRelease(version, jar, environment, List.of());
   }
 
   /** The port named by {@code variable}, else {@code preferred} when free, else any free one. */
   private static int port(String variable, int preferred) {
+    return configuredPort(variable).orElseGet(() -> preferredPort(variable, preferred));
+  }
+
+  /** The port named by {@code variable}, checked to be free. */
+  private static Optional<Integer> configuredPort(String variable) {
     String configured = System.getenv(variable);
     if (configured != null && !configured.isBlank()) {
       int port = Integer.parseInt(configured.strip());
       if (!LoopbackPorts.isFree(port)) {
         throw new StackException(variable + "=" + port + " is taken on 127.0.0.1");
       }
-      return port;
+      return Optional.of(port);
     }
+    return Optional.empty();
+  }
+
+  private static int preferredPort(String variable, int preferred) {
     int port = LoopbackPorts.preferredOrFree(preferred);
     if (port != preferred) {
       SupervisorLog.step(

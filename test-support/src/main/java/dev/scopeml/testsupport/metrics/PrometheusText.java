@@ -1,4 +1,4 @@
-package dev.scopeml.bench.stack;
+package dev.scopeml.testsupport.metrics;
 
 import dev.scopeml.load.HttpAnswer;
 import dev.scopeml.load.HttpRequests;

@@ -1,4 +1,4 @@
-package dev.scopeml.bench.stack;
+package dev.scopeml.testsupport.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
