@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The stack's one trainer: the trainer jar as a detached process on 127.0.0.1. */
 final class TrainerProcess implements StackComponent {
@@ -29,8 +30,13 @@ final class TrainerProcess implements StackComponent {
     this.log = log;
   }
 
-  /** Starts the trainer; it migrates (a no-op by then) and becomes ready on its own. */
-  static TrainerProcess start(StackPaths paths, StackDatabase database, int port) {
+  /**
+   * Starts the trainer; it migrates (a no-op by then) and becomes ready on its own.
+   *
+   * @param settings further settings as environment variables (the Spark engine's)
+   */
+  static TrainerProcess start(
+      StackPaths paths, StackDatabase database, int port, Map<String, String> settings) {
     if (!Files.isRegularFile(paths.trainerJar())) {
       throw new StackException(
           "the trainer jar "
@@ -45,6 +51,7 @@ final class TrainerProcess implements StackComponent {
     environment.put("SCOPEML_DATA_DIR", paths.datasets().toString());
     environment.put("SERVER_PORT", Integer.toString(port));
     environment.put("SERVER_ADDRESS", "127.0.0.1");
+    environment.putAll(settings);
     Path log = paths.logs().resolve("trainer.log");
     Process process;
     try {
