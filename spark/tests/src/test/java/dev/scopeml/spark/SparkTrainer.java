@@ -134,6 +134,28 @@ public final class SparkTrainer implements AutoCloseable {
     }
   }
 
+  /** POSTs JSON to a service without the admin token (a scorer); returns the 200 answer. */
+  public static JsonNode post(URI uri, String json) {
+    var request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    try {
+      HttpResponse<String> response =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertThat(response.statusCode())
+          .as("POST %s answered %s", uri, response.body())
+          .isEqualTo(200);
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public URI uri(String path) {
     return process.uri(path);
   }

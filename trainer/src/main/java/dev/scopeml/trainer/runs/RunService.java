@@ -101,7 +101,9 @@ class RunService {
    * @throws ApiException 400 naming the engines available here
    */
   private Engine engine(RunRequest request) {
-    String name = request.engine() == null ? Engine.TRAINER.apiName() : request.engine();
+    // An empty body is the planner's to refuse, naming what is missing.
+    String name =
+        request == null || request.engine() == null ? Engine.TRAINER.apiName() : request.engine();
     Engine engine = Engine.fromApi(name).orElse(null);
     if (engine == Engine.TRAINER || (engine == Engine.SPARK && spark.available())) {
       if (engine == Engine.SPARK && (request.source() == null || request.source().csv() == null)) {

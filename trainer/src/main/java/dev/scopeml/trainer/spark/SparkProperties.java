@@ -8,8 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where and how the trainer submits Spark runs, under {@code scopeml.spark.*}. Unset {@code home}
- * or {@code app-jar}: the engine is not available and runs asking for it get 400.
+ * or {@code app-jar}: the engine is not available and runs asking for it get 400, unless {@code
+ * submit} is off: then Spark runs are only queued, for a {@code spark-submit} by hand.
  *
+ * @param submit whether the trainer submits Spark runs itself
  * @param master the master URL: {@code local[N]}, {@code spark://host:port}, or a YARN or
  *     Kubernetes master, passed through
  * @param home a Spark home ({@code bin/spark-submit}, {@code jars/}) of the cluster's Spark 4.2.0
@@ -21,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("scopeml.spark")
 public record SparkProperties(
+    @DefaultValue("true") boolean submit,
     @DefaultValue("local[2]") String master,
     Path home,
     Path appJar,
@@ -33,11 +36,15 @@ public record SparkProperties(
     conf = conf == null ? Map.of() : Map.copyOf(conf);
   }
 
-  /** Whether a Spark home and the application jar are configured and present. */
+  /**
+   * Whether runs may ask for Spark: they are queued for a submission by hand, or a Spark home and
+   * the application jar are configured and present.
+   */
   public boolean available() {
-    return home != null
-        && appJar != null
-        && Files.isRegularFile(home.resolve("bin/spark-submit"))
-        && Files.isRegularFile(appJar);
+    return !submit
+        || home != null
+            && appJar != null
+            && Files.isRegularFile(home.resolve("bin/spark-submit"))
+            && Files.isRegularFile(appJar);
   }
 }

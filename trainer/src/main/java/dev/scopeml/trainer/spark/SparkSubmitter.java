@@ -48,11 +48,17 @@ public class SparkSubmitter {
   }
 
   /**
-   * Starts the application on run {@code run}; returns once it is launched.
+   * Starts the application on run {@code run}; returns once it is launched. Does nothing when runs
+   * are submitted by hand ({@code scopeml.spark.submit=false}).
    *
    * @throws IllegalStateException if the launcher cannot start spark-submit
    */
   public void train(UUID run) {
+    if (!spark.submit()) {
+      log.info(
+          "run {} queued for the Spark engine: submit it with spark-submit … train {}", run, run);
+      return;
+    }
     Path output = logFile("train-" + run);
     try {
       SparkLauncher launcher =

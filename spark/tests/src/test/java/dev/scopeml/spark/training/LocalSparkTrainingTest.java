@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import dev.scopeml.modelstore.database.DatabaseSettings;
 import dev.scopeml.spark.SparkTrainer;
 import dev.scopeml.testsupport.postgres.TestPostgres;
+import dev.scopeml.testsupport.services.ServiceJars;
+import dev.scopeml.testsupport.services.Services;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,19 +23,23 @@ import tools.jackson.databind.JsonNode;
 /**
  * The same run trained by the trainer's workers and by the Spark application on {@code local[2]}:
  * the same scopes end the same way, on the same rows split the same way, and their holdout metrics
- * agree within 1e-9 (same split, parameters and seed; xgboost fits one thread per scope in both).
+ * agree within 1e-9 (same split, parameters and seed; xgboost fits one thread per scope in both); a
+ * scorer serves the Spark run's versions with the same answers.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalSparkTrainingTest {
 
   private static final double TOLERANCE = 1e-9;
 
+  private static final Path WORK = Path.of("target", "local-spark-training");
+
+  private DatabaseSettings db;
   private SparkTrainer trainer;
 
   @BeforeAll
   void startTrainer() {
-    DatabaseSettings db = TestPostgres.freshDatabase("spark_local");
-    trainer = SparkTrainer.start("local[2]", db, Path.of("target", "local-spark-training"));
+    db = TestPostgres.freshDatabase("spark_local");
+    trainer = SparkTrainer.start("local[2]", db, WORK);
   }
 
   @AfterAll
@@ -46,6 +52,36 @@ class LocalSparkTrainingTest {
   @Test
   void telcoByContractOnSparkEqualsTheTrainerEngine() {
     assertSameRuns("telco", "telco_churn.csv", "churn", "contract", 50);
+
+    // A scorer serves the Spark run's versions, and they answer as the trainer's do.
+    try (var scorer =
+        Services.scorer("scorer", ServiceJars.pinned(ServiceJars.scorer()), db, Map.of(), WORK)
+            .awaitOk("/readyz", Duration.ofMinutes(2))) {
+      String rows =
+          """
+          {"instances": [
+            {"contract": "One year", "tenure": 12, "monthly_charges": 50.5, "internet_service": "DSL"},
+            {"contract": "Month-to-month", "tenure": 2, "monthly_charges": 95.0},
+            {"contract": "Two year", "tenure": 60, "monthly_charges": 20.0}]}""";
+      JsonNode expected =
+          SparkTrainer.post(scorer.uri("/v1/models/telco_trainer/predict"), rows)
+              .path("predictions");
+      JsonNode actual =
+          SparkTrainer.post(scorer.uri("/v1/models/telco_spark/predict"), rows).path("predictions");
+      assertThat(actual.size()).as("predictions of the Spark versions").isEqualTo(3);
+      for (int i = 0; i < 3; i++) {
+        assertThat(actual.get(i).path("scope").asString())
+            .as("scope of row %d", i)
+            .isEqualTo(expected.get(i).path("scope").asString());
+        assertThat(actual.get(i).path("label").asString())
+            .as("label of row %d", i)
+            .isEqualTo(expected.get(i).path("label").asString());
+        assertThat(actual.get(i).path("probabilities").path("Yes").asDouble())
+            .as("probability of Yes for row %d", i)
+            .isCloseTo(
+                expected.get(i).path("probabilities").path("Yes").asDouble(), within(TOLERANCE));
+      }
+    }
   }
 
   @Test
