@@ -1,7 +1,6 @@
 package dev.scopeml.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,11 +31,12 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, description = "Model name.")
   String model;
 
-  @Option(names = "--csv", description = "CSV file in the trainer's data directory.")
+  @Option(
+      names = "--csv",
+      description =
+          "CSV file: a file on this machine (uploaded first) or a name in the trainer's data"
+              + " directory.")
   String csv;
-
-  @Option(names = "--upload", description = "Local CSV file to upload first and score.")
-  Path upload;
 
   @Option(
       names = "--parquet",
@@ -162,27 +162,16 @@ final class ScoreCommand implements Callable<Integer> {
   }
 
   private Map<String, Object> input(TrainerClient client, PrintWriter err) {
-    int given =
-        (csv != null ? 1 : 0)
-            + (upload != null ? 1 : 0)
-            + (parquet != null ? 1 : 0)
-            + (jdbcSource != null ? 1 : 0);
+    int given = (csv != null ? 1 : 0) + (parquet != null ? 1 : 0) + (jdbcSource != null ? 1 : 0);
     if (given != 1) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "give exactly one of --csv, --upload, --parquet and --jdbc-source");
+          spec.commandLine(), "give exactly one of --csv, --parquet and --jdbc-source");
     }
     if (csv != null) {
-      return Map.of("csv", csv);
+      return Map.of("csv", CsvArgument.resolve(csv, client, err));
     }
     if (parquet != null) {
       return Map.of("parquet", parquet);
-    }
-    if (upload != null) {
-      JsonNode uploaded = client.upload(upload);
-      err.printf(
-          "uploaded %s: %,d rows as %s%n",
-          upload, uploaded.get("rows").asInt(), uploaded.get("csv").asString());
-      return Map.of("csv", uploaded.get("csv").asString());
     }
     var jdbc = new LinkedHashMap<String, Object>();
     jdbc.put("source", jdbcSource);

@@ -1,7 +1,6 @@
 package dev.scopeml.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,11 +31,12 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, description = "Model name.")
   String model;
 
-  @Option(names = "--csv", description = "CSV file in the trainer's data directory.")
+  @Option(
+      names = "--csv",
+      description =
+          "CSV file: a file on this machine (uploaded first) or a name in the trainer's data"
+              + " directory.")
   String csv;
-
-  @Option(names = "--upload", description = "Local CSV file to upload first and train on.")
-  Path upload;
 
   @Option(names = "--jdbc-source", description = "Named JDBC source of the trainer.")
   String jdbcSource;
@@ -166,24 +166,13 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private Map<String, Object> source(TrainerClient client, PrintWriter err) {
-    int given = (csv != null ? 1 : 0) + (upload != null ? 1 : 0) + (jdbcSource != null ? 1 : 0);
+    int given = (csv != null ? 1 : 0) + (jdbcSource != null ? 1 : 0);
     if (given != 1) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "give exactly one of --csv, --upload and --jdbc-source");
+          spec.commandLine(), "give exactly one of --csv and --jdbc-source");
     }
     if (csv != null) {
-      return Map.of("csv", csv);
-    }
-    if (upload != null) {
-      JsonNode uploaded = client.upload(upload);
-      err.println(
-          "uploaded "
-              + upload
-              + ": "
-              + uploaded.get("rows").asInt()
-              + " rows as "
-              + uploaded.get("csv").asString());
-      return Map.of("csv", uploaded.get("csv").asString());
+      return Map.of("csv", CsvArgument.resolve(csv, client, err));
     }
     var jdbc = new LinkedHashMap<String, Object>();
     jdbc.put("source", jdbcSource);

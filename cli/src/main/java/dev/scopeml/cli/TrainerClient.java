@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Flow;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,16 +42,54 @@ public final class TrainerClient {
             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
   }
 
-  /** Uploads a CSV file; returns the trainer's answer with the path to name in a run. */
-  JsonNode upload(Path file) {
+  /**
+   * Uploads a CSV file; returns the trainer's answer with the path to name in a run. The body waits
+   * for the trainer's 100 Continue, so a file over its limit is refused before it is sent.
+   */
+  JsonNode upload(Path file, UploadProgress progress) {
+    HttpRequest.BodyPublisher body;
+    try {
+      body = HttpRequest.BodyPublishers.ofFile(file);
+    } catch (java.io.FileNotFoundException e) {
+      throw new TrainerException("cannot read " + file);
+    }
     try {
       return send(
           request("/v1/uploads")
               .header("Content-Type", "text/csv")
-              .POST(HttpRequest.BodyPublishers.ofFile(file)));
-    } catch (java.io.FileNotFoundException e) {
-      throw new TrainerException("cannot read " + file);
+              .expectContinue(true)
+              .POST(counted(body, progress)));
+    } catch (TrainerException e) {
+      if (e.status() == 413) {
+        throw new TrainerException(
+            e.getMessage()
+                + ": copy "
+                + file
+                + " into the trainer's data directory and name it with --csv, raise the trainer's"
+                + " scopeml.upload.max-size (SCOPEML_UPLOAD_MAX_SIZE), or read it from a JDBC source (--jdbc-source)",
+            e.status());
+      }
+      throw e;
     }
+  }
+
+  private static HttpRequest.BodyPublisher counted(
+      HttpRequest.BodyPublisher body, UploadProgress progress) {
+    return new HttpRequest.BodyPublisher() {
+      @Override
+      public long contentLength() {
+        return body.contentLength();
+      }
+
+      @Override
+      public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+        body.subscribe(progress.counting(subscriber));
+      }
+    };
+  }
+
+  URI base() {
+    return base;
   }
 
   private HttpRequest.Builder request(String path) {
@@ -82,7 +122,8 @@ public final class TrainerClient {
     }
     if (response.statusCode() >= 400) {
       String error = body.has("error") ? body.get("error").asString() : response.body();
-      throw new TrainerException(error + " (HTTP " + response.statusCode() + ")");
+      throw new TrainerException(
+          error + " (HTTP " + response.statusCode() + ")", response.statusCode());
     }
     return body;
   }

@@ -32,15 +32,15 @@ final class ProcStat {
   }
 
   /**
-   * Whether the process has exited and only waits to be reaped (state Z, or X while it is): a
-   * zombie holds nothing but its pid, and reaping an orphan is init's job, which a container's init
-   * may never do.
+   * Whether the process has exited and only waits to be reaped by another process (state Z, or X
+   * while it is): a zombie holds nothing but its pid, and reaping an orphan is init's job, which a
+   * container's init may never do. A child of this JVM counts as running until the JDK has reaped
+   * it, so that {@link Process#isAlive()} agrees once it is reported gone.
    */
   static boolean hasExited(long pid) {
-    return read(Path.of("/proc", Long.toString(pid), "stat"))
-        .flatMap(ProcStat::state)
-        .map(state -> state == 'Z' || state == 'X')
-        .orElse(false);
+    Optional<String> stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+    boolean zombie = stat.flatMap(ProcStat::state).map(s -> s == 'Z' || s == 'X').orElse(false);
+    return zombie && stat.flatMap(ProcStat::parentPid).orElse(-1L) != ProcessHandle.current().pid();
   }
 
   static Optional<Character> state(String stat) {
@@ -49,18 +49,28 @@ final class ProcStat {
     return afterName.isEmpty() ? Optional.empty() : Optional.of(afterName.charAt(0));
   }
 
+  /** Field 4, the parent's pid. */
+  static Optional<Long> parentPid(String stat) {
+    return field(stat, 1);
+  }
+
   static Optional<Long> startTime(String stat) {
+    return field(stat, START_TIME_AFTER_NAME);
+  }
+
+  /** The numeric field {@code index} places after the name's closing parenthesis. */
+  private static Optional<Long> field(String stat, int index) {
     // The name (field 2) is in parentheses and may itself hold spaces and parentheses.
     int nameEnd = stat.lastIndexOf(')');
     if (nameEnd < 0) {
       return Optional.empty();
     }
     String[] fields = stat.substring(nameEnd + 1).strip().split(" ");
-    if (fields.length <= START_TIME_AFTER_NAME) {
+    if (fields.length <= index) {
       return Optional.empty();
     }
     try {
-      return Optional.of(Long.parseLong(fields[START_TIME_AFTER_NAME]));
+      return Optional.of(Long.parseLong(fields[index]));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

@@ -66,8 +66,9 @@ public record ProcessRef(long pid, Instant startedAt, Long startTicks, String co
   private boolean isTheOneRemembered(ProcessHandle process) {
     Optional<Long> ticks = ProcStat.startTicks(pid);
     if (startTicks != null && ticks.isPresent()) {
+      // An exited child not yet reaped shows no command line: its start tick alone names it.
       return startTicks.equals(ticks.get())
-          && (command == null || ProcStat.commandLine(pid).map(command::equals).orElse(false));
+          && (command == null || ProcStat.commandLine(pid).map(command::equals).orElse(true));
     }
     Optional<Instant> start = process.info().startInstant();
     return startedAt == null

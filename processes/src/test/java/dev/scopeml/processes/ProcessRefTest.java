@@ -120,6 +120,7 @@ class ProcessRefTest {
   void theStateIsReadPastTheName() {
     assertThat(ProcStat.state("4242 (a) b) Z 1 4242")).contains('Z');
     assertThat(ProcStat.state("4242 (sleep) S 1 4242")).contains('S');
+    assertThat(ProcStat.parentPid("4242 (a) b) Z 17 4242")).contains(17L);
   }
 
   private static void sleep(Duration duration) {

@@ -135,7 +135,7 @@ public final class BatchScoringBenchmark {
   /** Seconds the job's chunks spent in each stage, summed over chunks, and the job's own span. */
   private static String stages(JsonNode view) {
     var sums = new LinkedHashMap<String, Double>();
-    for (JsonNode chunk : view.path("chunks")) {
+    for (JsonNode chunk : view.path("chunkList")) {
       for (var stage : chunk.path("stages").properties()) {
         sums.merge(stage.getKey(), stage.getValue().asDouble(), Double::sum);
       }

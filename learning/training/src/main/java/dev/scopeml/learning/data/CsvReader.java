@@ -140,7 +140,8 @@ public final class CsvReader {
       long firstLine,
       int records,
       Set<String> missingTokens) {
-    var table = new DataTable.Builder(header);
+    // A slice is scored and dropped: its values are not worth sharing.
+    var table = new DataTable.Builder(header, false);
     var rowNumbers = new long[Math.max(0, records)];
     int rows = 0;
     var malformed = new java.util.ArrayList<CsvSlice.Malformed>();
@@ -227,10 +228,12 @@ public final class CsvReader {
   private static final class Records extends AbstractBaseCsvCallbackHandler<Record> {
 
     private final Set<String> missingTokens;
+    private final int longestToken;
     private String[] fields = new String[32];
 
     Records(Set<String> missingTokens) {
       this.missingTokens = Set.copyOf(missingTokens);
+      this.longestToken = missingTokens.stream().mapToInt(String::length).max().orElse(0);
     }
 
     @Override
@@ -243,9 +246,19 @@ public final class CsvReader {
         throw new IllegalArgumentException(
             "CSV line " + getStartingLineNumber() + ": a quote inside an unquoted field");
       }
-      String trimmed = text.trim();
-      boolean missing = trimmed.isEmpty() || (!quoted && missingTokens.contains(trimmed));
-      fields[index] = missing ? null : text;
+      fields[index] = isMissing(text, quoted) ? null : text;
+    }
+
+    private boolean isMissing(String text, boolean quoted) {
+      if (text.isEmpty()) {
+        return true;
+      }
+      // Most values have no surrounding space and are no token: answer those without a copy.
+      // (String.trim's notion of space: every char up to U+0020.)
+      boolean padded = text.charAt(0) <= ' ' || text.charAt(text.length() - 1) <= ' ';
+      String trimmed = padded ? text.trim() : text;
+      return trimmed.isEmpty()
+          || (!quoted && trimmed.length() <= longestToken && missingTokens.contains(trimmed));
     }
 
     @Override

@@ -168,7 +168,8 @@ public final class DataTable {
 
   /**
    * Collects rows of text into columns. Repeated values of a column share one string, which keeps a
-   * large table of categories at a fraction of its text size.
+   * large table of categories at a fraction of its text size; a table read to be scored and dropped
+   * skips that, since looking every value up costs more than its strings.
    */
   public static final class Builder {
 
@@ -179,13 +180,23 @@ public final class DataTable {
     private final List<List<String>> values;
     private final List<Map<String, String>> shared;
 
+    /** A builder that shares repeated values: for tables that are kept. */
     public Builder(List<String> names) {
+      this(names, true);
+    }
+
+    /**
+     * @param shareRepeats whether repeated values of a column share one string
+     */
+    public Builder(List<String> names, boolean shareRepeats) {
       this.names = List.copyOf(names);
       this.values = new ArrayList<>(names.size());
-      this.shared = new ArrayList<>(names.size());
+      this.shared = shareRepeats ? new ArrayList<>(names.size()) : null;
       for (int c = 0; c < names.size(); c++) {
         values.add(new ArrayList<>());
-        shared.add(new HashMap<>());
+        if (shareRepeats) {
+          shared.add(new HashMap<>());
+        }
       }
     }
 
@@ -207,8 +218,8 @@ public final class DataTable {
     }
 
     private String share(int column, String value) {
-      if (value == null) {
-        return null;
+      if (value == null || shared == null) {
+        return value;
       }
       Map<String, String> known = shared.get(column);
       String same = known.get(value);
