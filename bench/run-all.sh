@@ -37,6 +37,7 @@ figures=(
   "8|Start-up|bench/startup.sh"
   "9|Stream scoring through Kafka|bench/stream.sh"
   "10|Batch scoring|bench/batch.sh"
+  "11|Spark engine|bench/spark.sh"
   "12|Containers|bench/containers.sh"
 )
 for figure in "${figures[@]}"; do

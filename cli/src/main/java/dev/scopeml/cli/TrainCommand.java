@@ -94,6 +94,13 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--metric", description = "Metric if-better compares (default auc).")
   String metric;
 
+  @Option(
+      names = "--engine",
+      description =
+          "What trains the scopes: trainer (the trainers' workers, default) or spark (the"
+              + " trainer's Spark master).")
+  String engine;
+
   @Option(names = "--no-wait", description = "Submit and print the run id without watching.")
   boolean noWait;
 
@@ -154,6 +161,7 @@ final class TrainCommand implements Callable<Integer> {
       putIfSet(promote, "metric", metric);
       request.put("promote", promote);
     }
+    putIfSet(request, "engine", engine);
     return request;
   }
 

@@ -1,6 +1,7 @@
 package dev.scopeml.trainer;
 
 import dev.scopeml.trainer.config.TrainerProperties;
+import dev.scopeml.trainer.spark.SparkProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,7 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * model-store queue with every other trainer, and administers the model registry.
  */
 @SpringBootApplication
-@EnableConfigurationProperties(TrainerProperties.class)
+@EnableConfigurationProperties({TrainerProperties.class, SparkProperties.class})
 public class TrainerApplication {
 
   public static void main(String[] args) {

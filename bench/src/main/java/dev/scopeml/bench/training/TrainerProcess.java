@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -37,24 +38,35 @@ public final class TrainerProcess implements AutoCloseable {
    * @param log its log file; the file name without {@code .log} names the process
    */
   public static TrainerProcess start(DatabaseSettings db, Path dataDir, int workers, Path log) {
+    return start(db, dataDir, workers, log, Map.of());
+  }
+
+  /**
+   * Starts a trainer with {@code workers} worker threads and further {@code properties} (the Spark
+   * engine's) and waits until it is healthy.
+   */
+  public static TrainerProcess start(
+      DatabaseSettings db, Path dataDir, int workers, Path log, Map<String, String> properties) {
     String name = log.getFileName().toString().replaceFirst("\\.log$", "");
+    var all = new HashMap<String, String>(properties);
+    all.put("scopeml.trainer.workers", Integer.toString(workers));
+    all.put("scopeml.trainer.poll-interval", "50ms");
+    all.put("logging.level.dev.scopeml", "WARN");
     var trainer =
         Services.trainer(
-            name,
-            ServiceJars.trainer(),
-            db,
-            dataDir,
-            TOKEN,
-            Map.of(
-                "scopeml.trainer.workers", Integer.toString(workers),
-                "scopeml.trainer.poll-interval", "50ms",
-                "logging.level.dev.scopeml", "WARN"),
-            log.toAbsolutePath().getParent());
+            name, ServiceJars.trainer(), db, dataDir, TOKEN, all, log.toAbsolutePath().getParent());
     return new TrainerProcess(trainer.awaitOk("/actuator/health", Duration.ofMinutes(3)));
   }
 
   /** Submits a run of xgboost on {@code csv} by {@code scopeBy}; returns the run id. */
   String submit(String model, String csv, String label, String scopeBy, Map<String, ?> params)
+      throws IOException, InterruptedException {
+    return submit(model, csv, label, scopeBy, params, "trainer");
+  }
+
+  /** Submits a run as {@link #submit} does, trained by {@code engine}: trainer or spark. */
+  String submit(
+      String model, String csv, String label, String scopeBy, Map<String, ?> params, String engine)
       throws IOException, InterruptedException {
     var body =
         Map.of(
@@ -69,7 +81,9 @@ public final class TrainerProcess implements AutoCloseable {
             "algorithm",
             "xgboost",
             "params",
-            params);
+            params,
+            "engine",
+            engine);
     JsonNode run = call("POST", "/v1/runs", JSON.writeValueAsString(body));
     if (!run.has("run")) {
       throw new IllegalStateException("run refused: " + run);

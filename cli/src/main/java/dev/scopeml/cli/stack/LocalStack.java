@@ -272,6 +272,16 @@ public final class LocalStack {
               + StreamTopics.DEAD_LETTERS
               + ")");
     }
+    SparkClusterState.file(paths)
+        .load()
+        .ifPresent(
+            spark ->
+                say(
+                    "  spark        "
+                        + spark.masterUrl()
+                        + "   (train with --engine spark; Master UI port in "
+                        + StackPaths.show(paths.logs().resolve("spark/master.log"))
+                        + ")"));
     say("  logs         " + StackPaths.show(paths.logs()) + "/");
     say("Try:");
     say(

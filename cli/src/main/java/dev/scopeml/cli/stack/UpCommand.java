@@ -18,9 +18,17 @@ public final class UpCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(
+      names = "--spark",
+      description =
+          "Also start a Spark standalone Master and one Worker on 127.0.0.1 and let the trainer"
+              + " submit runs with --engine spark to them.")
+  boolean spark;
+
   @Override
   public Integer call() {
-    var stack = new LocalStack(StackPaths.current(), spec.commandLine().getOut(), Map.of());
+    Map<String, String> environment = spark ? Map.of("SCOPEML_STACK_SPARK", "true") : Map.of();
+    var stack = new LocalStack(StackPaths.current(), spec.commandLine().getOut(), environment);
     StackState state = stack.up();
     stack.printSummary(state);
     return 0;

@@ -1,6 +1,7 @@
 package dev.scopeml.cli.tier;
 
 import dev.scopeml.cli.stack.LocalStack;
+import dev.scopeml.cli.stack.SparkClusterState;
 import dev.scopeml.cli.stack.StackPaths;
 import dev.scopeml.cli.stack.StackState;
 import dev.scopeml.nginx.ScrapeTargets;
@@ -101,6 +102,7 @@ public final class StatusCommand implements Callable<Integer> {
               ? " (SCOPEML_KAFKA_BOOTSTRAP)"
               : " (local broker, pid " + stack.kafka().pid() + alive(stack.kafka()) + ")");
     }
+    boolean sparkUp = printSpark(out, paths);
     boolean nginxUp =
         stack.nginxUrl() == null || HttpProbe.ok(URI.create(stack.nginxUrl() + "/nginx/health"));
     out.printf(
@@ -109,7 +111,25 @@ public final class StatusCommand implements Callable<Integer> {
             ? "not installed: clients call the scorers directly"
             : stack.nginxUrl() + (nginxUp ? " running" : " NOT ANSWERING"));
     boolean kafkaUp = stack.kafka() == null || stack.kafka().isAlive();
-    return stack.isUp() && trainerReady && nginxUp && kafkaUp;
+    return stack.isUp() && trainerReady && nginxUp && kafkaUp && sparkUp;
+  }
+
+  /** The Spark cluster of {@code up --spark}, if the stack has one; whether it all runs. */
+  private static boolean printSpark(PrintWriter out, StackPaths paths) {
+    Optional<SparkClusterState> spark = SparkClusterState.file(paths).load();
+    if (spark.isEmpty()) {
+      return true;
+    }
+    SparkClusterState cluster = spark.get();
+    out.printf(
+        "  spark     %s (Master pid %d%s)%n",
+        cluster.masterUrl(), cluster.master().pid(), alive(cluster.master()));
+    boolean up = cluster.master().isAlive();
+    for (ProcessRef worker : cluster.workers()) {
+      out.printf("            Worker pid %d%s%n", worker.pid(), alive(worker));
+      up &= worker.isAlive();
+    }
+    return up;
   }
 
   private static String alive(ProcessRef process) {

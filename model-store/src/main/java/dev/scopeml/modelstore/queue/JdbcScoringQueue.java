@@ -35,12 +35,13 @@ public final class JdbcScoringQueue implements ScoringQueue {
         connection -> {
           try (var insert =
               connection.prepareStatement(
-                  "INSERT INTO scoring_jobs (id, model, spec, max_errors)"
-                      + " VALUES (?, ?, ?::jsonb, ?)")) {
+                  "INSERT INTO scoring_jobs (id, model, spec, max_errors, engine)"
+                      + " VALUES (?, ?, ?::jsonb, ?, ?)")) {
             insert.setObject(1, job.id());
             insert.setString(2, job.model());
             insert.setString(3, job.spec());
             insert.setLong(4, job.maxErrors());
+            insert.setString(5, job.engine().apiName());
             insert.executeUpdate();
           }
           try (var chunks =
@@ -75,6 +76,20 @@ public final class JdbcScoringQueue implements ScoringQueue {
 
   @Override
   public Optional<ClaimedChunk> claim(String worker, Duration lease) {
+    // A Spark job's rows chunk is its application's; its commit chunk ends it like any other.
+    return claim(worker, lease, "(j.engine = 'trainer' OR c.kind = 'commit')", null);
+  }
+
+  @Override
+  public Optional<ClaimedChunk> claimRows(UUID job, String worker, Duration lease) {
+    return claim(worker, lease, "c.job_id = ? AND c.kind = 'rows'", job);
+  }
+
+  /**
+   * Claims the oldest claimable chunk that also meets {@code condition} (one parameter at most).
+   */
+  private Optional<ClaimedChunk> claim(
+      String worker, Duration lease, String condition, Object parameter) {
     return transactions.withConnection(
         connection -> {
           leases.failExhaustedLeases(connection);
@@ -91,6 +106,7 @@ public final class JdbcScoringQueue implements ScoringQueue {
                           ELSE NOT EXISTS (SELECT 1 FROM scoring_chunks o WHERE o.job_id = c.job_id
                                            AND o.kind = 'rows' AND o.status IN ('pending', 'running'))
                           END
+                      AND %s
                     ORDER BY c.id
                     LIMIT 1
                     FOR UPDATE OF c SKIP LOCKED)
@@ -103,10 +119,14 @@ public final class JdbcScoringQueue implements ScoringQueue {
                   RETURNING c.id, c.job_id, j.model, j.spec::text AS spec, c.chunk, c.kind,
                             c.slice::text AS slice, c.attempts
                   """
-                      .formatted(STOPPED))) {
-            claim.setString(1, worker);
-            claim.setObject(2, token);
-            claim.setDouble(3, LeasedTasks.seconds(lease));
+                      .formatted(STOPPED, condition))) {
+            int at = 1;
+            if (parameter != null) {
+              claim.setObject(at++, parameter);
+            }
+            claim.setString(at++, worker);
+            claim.setObject(at++, token);
+            claim.setDouble(at, LeasedTasks.seconds(lease));
             return Rows.one(
                 claim,
                 row ->
@@ -361,7 +381,7 @@ public final class JdbcScoringQueue implements ScoringQueue {
     try (var query =
         connection.prepareStatement(
             "SELECT id, model, spec::text AS spec, max_errors, cancel_requested, failure, outcome,"
-                + " created_at, finished_at FROM scoring_jobs WHERE id = ?")) {
+                + " created_at, finished_at, engine FROM scoring_jobs WHERE id = ?")) {
       query.setObject(1, id);
       return Rows.one(
           query,
@@ -380,7 +400,8 @@ public final class JdbcScoringQueue implements ScoringQueue {
                   counts,
                   totals[0],
                   totals[1],
-                  totals[2]));
+                  totals[2],
+                  Engine.fromDb(row.getString("engine"))));
     }
   }
 

@@ -37,10 +37,11 @@ public final class JdbcTrainingQueue implements TrainingQueue {
         connection -> {
           try (var insert =
               connection.prepareStatement(
-                  "INSERT INTO training_runs (id, model, spec) VALUES (?, ?, ?::jsonb)")) {
+                  "INSERT INTO training_runs (id, model, spec, engine) VALUES (?, ?, ?::jsonb, ?)")) {
             insert.setObject(1, run.id());
             insert.setString(2, run.model());
             insert.setString(3, run.spec());
+            insert.setString(4, run.engine().apiName());
             insert.executeUpdate();
           }
           try (var tasks =
@@ -71,6 +72,7 @@ public final class JdbcTrainingQueue implements TrainingQueue {
                     SELECT t.id FROM training_tasks t JOIN training_runs r ON r.id = t.run_id
                     WHERE (t.status = 'pending' OR (t.status = 'running' AND t.lease_until < now()))
                       AND t.attempts < t.max_attempts AND NOT r.cancel_requested
+                      AND r.engine = 'trainer'
                     ORDER BY t.id
                     LIMIT 1
                     FOR UPDATE OF t SKIP LOCKED)
@@ -127,6 +129,69 @@ public final class JdbcTrainingQueue implements TrainingQueue {
               leases.fail(connection, task.id(), task.leaseToken(), error);
           markFinishedIfDone(connection, task.runId());
           return status;
+        });
+  }
+
+  @Override
+  public boolean startEngineTask(UUID run, ScopeKey scope, String worker) {
+    return transactions.withConnection(
+        connection -> {
+          try (var start =
+              connection.prepareStatement(
+                  "UPDATE training_tasks SET status = 'running', attempts = attempts + 1,"
+                      + " lease_owner = ?, lease_until = NULL, heartbeat_at = now(),"
+                      + " started_at = coalesce(started_at, now()) WHERE run_id = ? AND scope = ?"
+                      + " AND status IN ('pending', 'running')")) {
+            start.setString(1, worker);
+            start.setObject(2, run);
+            start.setString(3, scope.toString());
+            return start.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
+  public boolean endEngineTask(
+      UUID run, ScopeKey scope, TaskStatus status, String resultJson, String error) {
+    if (!status.isTerminal()) {
+      throw new IllegalArgumentException("a task ends as succeeded, skipped, failed or cancelled");
+    }
+    return transactions.inTransaction(
+        connection -> {
+          try (var end =
+              connection.prepareStatement(
+                  "UPDATE training_tasks SET status = ?, result = ?::jsonb, error = ?,"
+                      + " finished_at = now(), lease_until = NULL WHERE run_id = ? AND scope = ?"
+                      + " AND status IN ('pending', 'running')")) {
+            end.setString(1, status.dbValue());
+            end.setString(2, resultJson);
+            end.setString(3, error);
+            end.setObject(4, run);
+            end.setString(5, scope.toString());
+            if (end.executeUpdate() != 1) {
+              return false;
+            }
+          }
+          markFinishedIfDone(connection, run);
+          return true;
+        });
+  }
+
+  @Override
+  public int failUnfinished(UUID run, String error) {
+    return transactions.inTransaction(
+        connection -> {
+          int failed;
+          try (var fail =
+              connection.prepareStatement(
+                  "UPDATE training_tasks SET status = 'failed', error = ?, finished_at = now(),"
+                      + " lease_until = NULL WHERE run_id = ? AND status IN ('pending', 'running')")) {
+            fail.setString(1, error);
+            fail.setObject(2, run);
+            failed = fail.executeUpdate();
+          }
+          markFinishedIfDone(connection, run);
+          return failed;
         });
   }
 
@@ -217,8 +282,8 @@ public final class JdbcTrainingQueue implements TrainingQueue {
     }
     try (var query =
         connection.prepareStatement(
-            "SELECT id, model, spec::text AS spec, cancel_requested, created_at, finished_at"
-                + " FROM training_runs WHERE id = ?")) {
+            "SELECT id, model, spec::text AS spec, cancel_requested, created_at, finished_at,"
+                + " engine FROM training_runs WHERE id = ?")) {
       query.setObject(1, id);
       return Rows.one(
           query,
@@ -232,7 +297,8 @@ public final class JdbcTrainingQueue implements TrainingQueue {
                 Rows.instant(row, "created_at"),
                 Rows.instant(row, "finished_at"),
                 new LinkedHashMap<>(counts),
-                RunStatus.derive(counts, cancelRequested));
+                RunStatus.derive(counts, cancelRequested),
+                Engine.fromDb(row.getString("engine")));
           });
     }
   }

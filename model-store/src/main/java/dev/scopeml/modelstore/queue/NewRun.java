@@ -13,11 +13,19 @@ import java.util.UUID;
  * @param spec the run's request as JSON; the queue stores it and hands it to workers unread
  * @param scopes one task per scope
  * @param maxAttempts how many times a task may be claimed before it fails for good
+ * @param engine what trains the run's scopes
  */
-public record NewRun(UUID id, String model, String spec, List<ScopeKey> scopes, int maxAttempts) {
+public record NewRun(
+    UUID id, String model, String spec, List<ScopeKey> scopes, int maxAttempts, Engine engine) {
+
+  /** A run the trainers' workers train. */
+  public NewRun(UUID id, String model, String spec, List<ScopeKey> scopes, int maxAttempts) {
+    this(id, model, spec, scopes, maxAttempts, Engine.TRAINER);
+  }
 
   public NewRun {
     Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(spec, "spec");
     scopes = List.copyOf(scopes);

@@ -14,12 +14,26 @@ import java.util.UUID;
  * @param slices one rows chunk per slice of the input, each a JSON document the queue hands back
  *     unread with the claimed chunk
  * @param maxAttempts how many times a chunk may be claimed before it fails for good
+ * @param engine what scores its rows chunks: a Spark job has one, which its application holds
  */
 public record NewScoringJob(
-    UUID id, String model, String spec, long maxErrors, List<String> slices, int maxAttempts) {
+    UUID id,
+    String model,
+    String spec,
+    long maxErrors,
+    List<String> slices,
+    int maxAttempts,
+    Engine engine) {
+
+  /** A job the trainers' workers score. */
+  public NewScoringJob(
+      UUID id, String model, String spec, long maxErrors, List<String> slices, int maxAttempts) {
+    this(id, model, spec, maxErrors, slices, maxAttempts, Engine.TRAINER);
+  }
 
   public NewScoringJob {
     Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(spec, "spec");
     slices = List.copyOf(slices);

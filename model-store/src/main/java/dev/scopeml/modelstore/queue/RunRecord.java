@@ -15,6 +15,7 @@ import java.util.UUID;
  * @param finishedAt when its last task ended, or null
  * @param counts tasks by status
  * @param status derived status
+ * @param engine what trains its scopes
  */
 public record RunRecord(
     UUID id,
@@ -24,7 +25,8 @@ public record RunRecord(
     Instant createdAt,
     Instant finishedAt,
     Map<TaskStatus, Integer> counts,
-    RunStatus status) {
+    RunStatus status,
+    Engine engine) {
 
   public RunRecord {
     counts = Map.copyOf(counts);

@@ -23,6 +23,7 @@ import java.util.UUID;
  * @param rows input rows of the succeeded chunks
  * @param scored rows scored by them
  * @param rejected rows they rejected
+ * @param engine what scores its rows chunks
  */
 public record ScoringJobRecord(
     UUID id,
@@ -38,7 +39,8 @@ public record ScoringJobRecord(
     Map<TaskStatus, Integer> chunks,
     long rows,
     long scored,
-    long rejected) {
+    long rejected,
+    Engine engine) {
 
   public ScoringJobRecord {
     chunks = Map.copyOf(chunks);

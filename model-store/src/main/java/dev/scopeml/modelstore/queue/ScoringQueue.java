@@ -18,8 +18,17 @@ public interface ScoringQueue {
   /** Stores a job, one pending rows chunk per slice and its commit chunk, in one transaction. */
   ScoringJobRecord enqueue(NewScoringJob job);
 
-  /** Claims the oldest claimable chunk of any job; never blocks on chunks others are claiming. */
+  /**
+   * Claims the oldest claimable chunk of any job, but a Spark job's rows chunk (its application
+   * claims it with {@link #claimRows}); never blocks on chunks others are claiming.
+   */
   Optional<ClaimedChunk> claim(String worker, Duration lease);
+
+  /**
+   * Claims the rows chunk of {@code job} if it is claimable: how a Spark application takes the job
+   * it scores. Heartbeats, completion and failure then go as for any claimed chunk.
+   */
+  Optional<ClaimedChunk> claimRows(UUID job, String worker, Duration lease);
 
   /** Extends the lease; false if the chunk is no longer held with this token. */
   boolean heartbeat(ClaimedChunk chunk, Duration lease);

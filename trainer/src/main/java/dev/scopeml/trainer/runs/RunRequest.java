@@ -1,6 +1,6 @@
 package dev.scopeml.trainer.runs;
 
-import dev.scopeml.trainer.sources.SourceRef;
+import dev.scopeml.learning.runs.SourceRef;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +28,8 @@ import java.util.Map;
  * @param promote the promotion policy (default if-better on auc)
  * @param maxLevels the most levels a categorical feature keeps, the most frequent; the others share
  *     one "other" slot (default 100)
+ * @param engine what trains the scopes: {@code trainer} (default), the trainers' workers, or {@code
+ *     spark}, an application submitted to {@code scopeml.spark.master}
  */
 public record RunRequest(
     String model,
@@ -45,7 +47,8 @@ public record RunRequest(
     Integer minRows,
     Boolean global,
     PromotionRequest promote,
-    Integer maxLevels) {
+    Integer maxLevels,
+    String engine) {
 
   /**
    * How new versions are promoted.

@@ -1,5 +1,7 @@
 package dev.scopeml.trainer.runs;
 
+import dev.scopeml.learning.runs.RunSpec;
+import dev.scopeml.modelstore.queue.Engine;
 import dev.scopeml.modelstore.queue.NewRun;
 import dev.scopeml.modelstore.queue.RunRecord;
 import dev.scopeml.modelstore.queue.TaskRecord;
@@ -8,8 +10,8 @@ import dev.scopeml.modelstore.registry.ModelFamily;
 import dev.scopeml.modelstore.registry.ModelStore;
 import dev.scopeml.trainer.api.ApiException;
 import dev.scopeml.trainer.config.TrainerProperties;
+import dev.scopeml.trainer.spark.SparkSubmitter;
 import dev.scopeml.trainer.training.RunDataCache;
-import dev.scopeml.trainer.training.RunSpec;
 import dev.scopeml.trainer.training.TrainingMetrics;
 import java.util.List;
 import java.util.UUID;
@@ -35,6 +37,7 @@ class RunService {
   private final RunDataCache cache;
   private final TrainingMetrics metrics;
   private final JsonMapper json;
+  private final SparkSubmitter spark;
   private final int maxAttempts;
 
   RunService(
@@ -44,6 +47,7 @@ class RunService {
       RunDataCache cache,
       TrainingMetrics metrics,
       JsonMapper json,
+      SparkSubmitter spark,
       TrainerProperties properties) {
     this.planner = planner;
     this.store = store;
@@ -51,19 +55,30 @@ class RunService {
     this.cache = cache;
     this.metrics = metrics;
     this.json = json;
+    this.spark = spark;
     this.maxAttempts = properties.trainer().maxAttempts();
   }
 
   RunView submit(RunRequest request) {
+    Engine engine = engine(request);
     RunPlanner.Plan plan = planner.plan(request);
     RunSpec spec = plan.spec();
     UUID id = UUID.randomUUID();
     store.registerFamily(ModelFamily.of(spec.model(), spec.scopeBy(), plan.familySchema()));
-    cache.put(id, plan.data());
     RunRecord run =
         queue.enqueue(
             new NewRun(
-                id, spec.model(), json.writeValueAsString(spec), plan.scopes(), maxAttempts));
+                id,
+                spec.model(),
+                json.writeValueAsString(spec),
+                plan.scopes(),
+                maxAttempts,
+                engine));
+    if (engine == Engine.SPARK) {
+      submitToSpark(id);
+    } else {
+      cache.put(id, plan.data());
+    }
     metrics.runSubmitted(spec.algorithm());
     MDC.put("run", id.toString());
     try {
@@ -78,6 +93,42 @@ class RunService {
       MDC.remove("run");
     }
     return RunView.of(run, queue.tasks(id), json);
+  }
+
+  /**
+   * The engine the request asks for, if this trainer can run it.
+   *
+   * @throws ApiException 400 naming the engines available here
+   */
+  private Engine engine(RunRequest request) {
+    // An empty body is the planner's to refuse, naming what is missing.
+    String name =
+        request == null || request.engine() == null ? Engine.TRAINER.apiName() : request.engine();
+    Engine engine = Engine.fromApi(name).orElse(null);
+    if (engine == Engine.TRAINER || (engine == Engine.SPARK && spark.available())) {
+      if (engine == Engine.SPARK && (request.source() == null || request.source().csv() == null)) {
+        throw ApiException.badRequest("the spark engine trains from a csv source")
+            .with("field", "source");
+      }
+      return engine;
+    }
+    List<String> engines =
+        spark.available()
+            ? List.of(Engine.SPARK.apiName(), Engine.TRAINER.apiName())
+            : List.of(Engine.TRAINER.apiName());
+    throw ApiException.badRequest(
+            "engine '" + name + "' is not available here; engines: " + engines)
+        .with("field", "engine");
+  }
+
+  /** Hands the queued run to a Spark application; a run that cannot start fails at once. */
+  private void submitToSpark(UUID id) {
+    try {
+      spark.train(id);
+    } catch (IllegalStateException e) {
+      queue.failUnfinished(id, e.getMessage());
+      log.error("run {} could not be submitted to Spark", id, e);
+    }
   }
 
   RunView get(UUID id) {

@@ -1,10 +1,10 @@
 package dev.scopeml.trainer.runs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.scopeml.learning.runs.TaskResult;
 import dev.scopeml.modelstore.queue.RunRecord;
 import dev.scopeml.modelstore.queue.TaskRecord;
 import dev.scopeml.modelstore.queue.TaskStatus;
-import dev.scopeml.trainer.training.TaskResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param run the run id
  * @param model the model it trains
+ * @param engine what trains its scopes: trainer or spark
  * @param status queued, running, succeeded, partially_failed, failed or cancelled
  * @param total tasks
  * @param done tasks that ended
@@ -35,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 public record RunView(
     UUID run,
     String model,
+    String engine,
     String status,
     int total,
     int done,
@@ -58,6 +60,7 @@ public record RunView(
     return new RunView(
         run.id(),
         run.model(),
+        run.engine().apiName(),
         run.status().apiName(),
         run.total(),
         succeeded + failed + skipped + cancelled,

@@ -1,10 +1,10 @@
 package dev.scopeml.trainer.sources;
 
 import dev.scopeml.learning.data.DataTable;
+import dev.scopeml.learning.runs.SourceRef.JdbcRef;
 import dev.scopeml.modelstore.scope.ScopeKey;
 import dev.scopeml.trainer.api.ApiException;
 import dev.scopeml.trainer.config.TrainerProperties;
-import dev.scopeml.trainer.sources.SourceRef.JdbcRef;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;

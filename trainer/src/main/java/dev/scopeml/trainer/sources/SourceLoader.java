@@ -2,6 +2,7 @@ package dev.scopeml.trainer.sources;
 
 import dev.scopeml.learning.data.CsvReader;
 import dev.scopeml.learning.data.DataTable;
+import dev.scopeml.learning.runs.SourceRef;
 import dev.scopeml.modelstore.scope.ScopeKey;
 import dev.scopeml.trainer.api.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package dev.scopeml.trainer.training;
 
+import dev.scopeml.learning.runs.RunData;
 import dev.scopeml.trainer.config.TrainerProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;

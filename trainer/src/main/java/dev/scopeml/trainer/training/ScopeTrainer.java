@@ -6,6 +6,8 @@ import dev.scopeml.learning.fitting.Evaluation;
 import dev.scopeml.learning.fitting.ScopeFitter;
 import dev.scopeml.learning.fitting.ScopeSkippedException;
 import dev.scopeml.learning.fitting.ScopeSplit;
+import dev.scopeml.learning.runs.RunData;
+import dev.scopeml.learning.runs.RunSpec;
 import dev.scopeml.modelstore.queue.ClaimedTask;
 import dev.scopeml.modelstore.queue.TrainingQueue;
 import dev.scopeml.modelstore.registry.ModelStore;
@@ -98,7 +100,8 @@ class ScopeTrainer {
                   run.spec().source().describe(),
                   clock.instant());
       report.lap("envelope");
-      ModelVersion version = storeAndPromote(run.spec(), task, stored);
+      ModelVersion version =
+          run.spec().store(store, task.runId(), "trainer " + task.worker(), stored);
       report.lap("store");
       if (control.stopsAt(TaskPhase.STORED)) {
         return new Outcome.Abandoned("stopped after storing version " + version.version());
@@ -120,21 +123,5 @@ class ScopeTrainer {
               loader.load(spec.source(), spec.scopeBy(), spec.scopes(), spec.missingValues()),
               referenceRows);
         });
-  }
-
-  /**
-   * Stores the version and promotes it by the run's policy in one transaction. A retried task gets
-   * its earlier version back, active if an earlier attempt promoted it.
-   */
-  private ModelVersion storeAndPromote(RunSpec spec, ClaimedTask task, NewModelVersion version) {
-    PromotionPolicy policy = spec.policy();
-    if (policy == PromotionPolicy.NEVER) {
-      return store.saveVersion(version);
-    }
-    return store.saveAndPromoteIf(
-        version,
-        "trainer " + task.worker(),
-        "run " + task.runId() + ", policy " + policy.apiName() + " on " + spec.metric().key(),
-        policy.condition(spec.metric()));
   }
 }

@@ -2,21 +2,18 @@ package dev.scopeml.trainer.training;
 
 import dev.scopeml.learning.fitting.EncodedScope;
 import dev.scopeml.learning.fitting.Evaluation;
+import dev.scopeml.learning.runs.StageTimes;
+import dev.scopeml.learning.runs.TaskResult;
 import dev.scopeml.modelstore.queue.ClaimedTask;
 import dev.scopeml.modelstore.queue.TaskStatus;
 import dev.scopeml.modelstore.registry.ModelVersion;
 import dev.scopeml.trainer.workers.Outcome;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** A task's timings, lap by lap, and the result it ends with. */
 final class TaskReport {
 
   private final ClaimedTask task;
-  private final long start = System.nanoTime();
-  private final Map<String, Double> seconds = new LinkedHashMap<>();
-  private long last = start;
+  private final StageTimes times = new StageTimes();
 
   TaskReport(ClaimedTask task) {
     this.task = task;
@@ -24,31 +21,13 @@ final class TaskReport {
 
   /** Ends the phase {@code name}; returns its nanoseconds. */
   long lap(String name) {
-    long now = System.nanoTime();
-    long took = now - last;
-    last = now;
-    seconds.merge(name, took / 1e9, Double::sum);
-    return took;
+    return times.lap(name);
   }
 
   Outcome trained(EncodedScope encoded, Evaluation evaluation, ModelVersion version) {
-    List<String> dropped = encoded.schema().dropped();
     return new Outcome.Ended(
         TaskStatus.SUCCEEDED,
-        new TaskResult(
-            encoded.split().rows().length,
-            encoded.split().trainRows().length,
-            encoded.split().holdoutRows().length,
-            version.version(),
-            evaluation.metrics(),
-            version.active(),
-            elapsed(),
-            Map.copyOf(seconds),
-            null,
-            dropped.isEmpty() ? null : dropped,
-            encoded.schema().capped().isEmpty() ? null : encoded.schema().capped(),
-            task.worker(),
-            task.attempt()));
+        TaskResult.trained(encoded, evaluation, version, times, task.worker(), task.attempt()));
   }
 
   Outcome skipped(int rows, String reason) {
@@ -61,12 +40,6 @@ final class TaskReport {
 
   private Outcome notTrained(TaskStatus status, int rows, String reason) {
     return new Outcome.Ended(
-        status,
-        TaskResult.notTrained(
-            rows, reason, elapsed(), Map.copyOf(seconds), task.worker(), task.attempt()));
-  }
-
-  private double elapsed() {
-    return (System.nanoTime() - start) / 1e9;
+        status, TaskResult.notTrained(rows, reason, times, task.worker(), task.attempt()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.scopeml.trainer.training;
 
+import dev.scopeml.learning.runs.TaskResult;
 import dev.scopeml.modelstore.queue.ClaimedTask;
 import dev.scopeml.modelstore.queue.TaskStatus;
 import dev.scopeml.modelstore.queue.TrainingQueue;

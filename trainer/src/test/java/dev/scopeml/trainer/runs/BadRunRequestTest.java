@@ -163,6 +163,11 @@ class BadRunRequestTest extends TrainerTest {
             "a missing-value token with spaces",
             Map.of("missingValues", List.of(" ? ")),
             "missingValues"),
+        bad("unknown engine", Map.of("engine", "dask"), "engine 'dask' is not available here"),
+        bad(
+            "the Spark engine on a trainer without Spark",
+            Map.of("engine", "spark"),
+            "engines: [trainer]"),
         bad("unknown request field", Map.of("algoritm", "xgboost"), "algoritm"),
         bad("wrong JSON type", Map.of("scopeBy", "contract"), "JSON"));
   }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scopeml.learning.data.DataTable;
+import dev.scopeml.learning.runs.PromotionPolicy;
+import dev.scopeml.learning.runs.RunData;
+import dev.scopeml.learning.runs.RunSpec;
 import dev.scopeml.modelstore.schema.ColumnValues;
 import dev.scopeml.modelstore.schema.FeatureKind;
 import dev.scopeml.trainer.config.SecretDigest;

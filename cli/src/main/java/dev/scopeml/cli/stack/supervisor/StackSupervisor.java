@@ -23,6 +23,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -86,8 +87,10 @@ public final class StackSupervisor {
     prepare(database);
     String kafka = openKafka();
 
+    Map<String, String> spark = openSpark();
+
     int trainerPort = port("SCOPEML_TRAINER_PORT", 8081);
-    TrainerProcess trainer = register(TrainerProcess.start(paths, database, trainerPort));
+    TrainerProcess trainer = register(TrainerProcess.start(paths, database, trainerPort, spark));
     save(state.withTrainer(trainer.url(), trainer.ref()));
     SupervisorLog.step("trainer starting on " + trainer.url());
 
@@ -98,6 +101,17 @@ public final class StackSupervisor {
     writeTrainerUrl(trainer.url());
     save(state.withStatus(StackState.UP));
     SupervisorLog.step("stack up");
+  }
+
+  /** The Spark cluster of {@code up --spark}; the trainer settings to use it, or none. */
+  private Map<String, String> openSpark() {
+    if (!StackSpark.requested()) {
+      return Map.of();
+    }
+    SupervisorLog.step("starting Spark (a standalone Master and one Worker)");
+    StackSpark spark = register(StackSpark.start(paths));
+    SupervisorLog.step("spark master on " + spark.masterUrl());
+    return spark.trainerEnvironment();
   }
 
   private StackDatabase openDatabase() {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The stack's one trainer: the trainer jar as a detached process on 127.0.0.1. */
 final class TrainerProcess implements StackComponent {
@@ -31,8 +32,13 @@ final class TrainerProcess implements StackComponent {
     this.log = log;
   }
 
-  /** Starts the trainer; it migrates (a no-op by then) and becomes ready on its own. */
-  static TrainerProcess start(StackPaths paths, StackDatabase database, int port) {
+  /**
+   * Starts the trainer; it migrates (a no-op by then) and becomes ready on its own.
+   *
+   * @param settings further settings as environment variables (the Spark engine's)
+   */
+  static TrainerProcess start(
+      StackPaths paths, StackDatabase database, int port, Map<String, String> settings) {
     if (!Files.isRegularFile(paths.trainerJar())) {
       throw new StackException(
           "the trainer jar "
@@ -47,6 +53,7 @@ final class TrainerProcess implements StackComponent {
     environment.put("SCOPEML_DATA_DIR", paths.datasets().toString());
     environment.put("SERVER_PORT", Integer.toString(port));
     environment.put("SERVER_ADDRESS", "127.0.0.1");
+    environment.putAll(settings);
     Path log = paths.logs().resolve("trainer.log");
     Process process;
     try {

@@ -1,9 +1,9 @@
 package dev.scopeml.trainer.scoring.input;
 
 import dev.scopeml.learning.data.DataTable;
+import dev.scopeml.learning.runs.SourceRef.JdbcRef;
 import dev.scopeml.trainer.api.ApiException;
 import dev.scopeml.trainer.sources.JdbcTables;
-import dev.scopeml.trainer.sources.SourceRef.JdbcRef;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.scopeml.trainer.sources;
+package dev.scopeml.learning.runs;
 
 /**
  * Where a run's rows come from: exactly one of a CSV file under the data directory or a named JDBC
@@ -25,7 +25,7 @@ public record SourceRef(String csv, JdbcRef jdbc) {
    */
   public record JdbcRef(String source, String table, String query) {
 
-    String describe() {
+    public String describe() {
       return "jdbc:" + source + (table != null ? "/table/" + table : "/query/" + query);
     }
   }

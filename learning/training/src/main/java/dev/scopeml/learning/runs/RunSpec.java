@@ -1,22 +1,25 @@
-package dev.scopeml.trainer.training;
+package dev.scopeml.learning.runs;
 
 import dev.scopeml.learning.algorithm.Algorithms;
 import dev.scopeml.learning.data.CsvReader;
 import dev.scopeml.learning.fitting.FitSpec;
+import dev.scopeml.modelstore.registry.ModelStore;
+import dev.scopeml.modelstore.registry.ModelVersion;
+import dev.scopeml.modelstore.registry.NewModelVersion;
 import dev.scopeml.modelstore.schema.FeatureKind;
 import dev.scopeml.modelstore.schema.ScopeSchema;
 import dev.scopeml.modelstore.scope.ScopeKey;
-import dev.scopeml.trainer.sources.SourceRef;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A run as planned and stored in the queue: the request with every default filled in, the
  * hyperparameters validated, and the column kinds and label classes decided once for all scopes.
- * Workers of any trainer read it back, once per run, to train their tasks' scopes exactly as
- * planned. Typed, so nothing is re-parsed or re-validated per task; its JSON keeps scopes in their
- * canonical form and the policy and metric in their API spelling.
+ * Workers of any trainer, or the Spark engine's executors, read it back, once per run, to train
+ * their tasks' scopes exactly as planned. Typed, so nothing is re-parsed or re-validated per task;
+ * its JSON keeps scopes in their canonical form and the policy and metric in their API spelling.
  *
  * @param model the model family
  * @param source where the rows come from
@@ -81,5 +84,24 @@ public record RunSpec(
         minRows,
         referenceRows,
         maxLevels);
+  }
+
+  /**
+   * Stores a version this run trained and promotes it by the run's policy, in one transaction. A
+   * retried task (a trainer's, or a Spark task attempt run again) gets the version its earlier
+   * attempt stored, active if that attempt promoted it: one version and at most one promotion per
+   * run and scope.
+   *
+   * @param actor who stores it, as the promotion log names it: a trainer's worker, a Spark executor
+   */
+  public ModelVersion store(ModelStore store, UUID run, String actor, NewModelVersion version) {
+    if (policy == PromotionPolicy.NEVER) {
+      return store.saveVersion(version);
+    }
+    return store.saveAndPromoteIf(
+        version,
+        actor,
+        "run " + run + ", policy " + policy.apiName() + " on " + metric.key(),
+        policy.condition(metric));
   }
 }

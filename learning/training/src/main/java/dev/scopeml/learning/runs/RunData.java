@@ -1,4 +1,4 @@
-package dev.scopeml.trainer.training;
+package dev.scopeml.learning.runs;
 
 import dev.scopeml.learning.data.DataTable;
 import dev.scopeml.learning.fitting.ScopeFitter;

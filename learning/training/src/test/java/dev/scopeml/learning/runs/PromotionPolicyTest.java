@@ -1,4 +1,4 @@
-package dev.scopeml.trainer.training;
+package dev.scopeml.learning.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.scopeml.trainer.training;
+package dev.scopeml.learning.runs;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.scopeml.modelstore.registry.PromotionCondition;

@@ -1,0 +1,149 @@
+package dev.scopeml.spark.training;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.udf;
+
+import dev.scopeml.learning.runs.RunSpec;
+import dev.scopeml.modelstore.queue.RunRecord;
+import dev.scopeml.modelstore.queue.TaskRecord;
+import dev.scopeml.modelstore.queue.TaskStatus;
+import dev.scopeml.modelstore.queue.TrainingQueue;
+import dev.scopeml.modelstore.scope.ScopeKey;
+import dev.scopeml.spark.EngineSettings;
+import dev.scopeml.spark.source.SourceFrames;
+import dev.scopeml.spark.store.StoreAccess;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a queued run on Spark. The driver reads the run's spec and tasks, the source as a
+ * DataFrame, keys each row by its scope (and, for a run with a global task, every row once more by
+ * the global scope), refuses scopes larger than the executors may hold, and has the executors train
+ * one group each ({@link ScopeGroupTraining}). Whatever the executors did not end (a scope without
+ * rows, a job Spark gave up on) the driver fails with the reason, so the run always ends.
+ */
+public final class RunTraining {
+
+  private static final Logger log = LoggerFactory.getLogger(RunTraining.class);
+  private static final String SCOPE = "_scopeml_scope";
+
+  private final SparkSession spark;
+  private final StoreAccess access;
+  private final EngineSettings settings;
+
+  public RunTraining(SparkSession spark, StoreAccess access, EngineSettings settings) {
+    this.spark = spark;
+    this.access = access;
+    this.settings = settings;
+  }
+
+  /**
+   * Trains the run's scopes that have not ended.
+   *
+   * @return whether every task of the run ended before the application
+   * @throws IllegalArgumentException if there is no such run
+   */
+  public boolean train(UUID id) {
+    TrainingQueue queue = access.open().training();
+    RunRecord run = queue.run(id).orElseThrow(() -> new IllegalArgumentException("no run " + id));
+    RunSpec spec = Json.read(run.spec(), RunSpec.class);
+    List<String> open =
+        queue.tasks(id).stream()
+            .filter(task -> !task.status().isTerminal())
+            .map(TaskRecord::scope)
+            .map(ScopeKey::toString)
+            .toList();
+    try {
+      if (!open.isEmpty()) {
+        trainScopes(id, run.spec(), spec, open);
+      }
+      return queue.failUnfinished(id, "the source has no rows for this scope") == 0;
+    } catch (RuntimeException e) {
+      log.error("run {} failed on Spark", id, e);
+      queue.failUnfinished(id, "the Spark job failed: " + e.getMessage());
+      throw e;
+    }
+  }
+
+  private void trainScopes(UUID id, String specJson, RunSpec spec, List<String> open) {
+    if (spec.source().csv() == null) {
+      throw new IllegalArgumentException("the Spark engine reads CSV sources");
+    }
+    Dataset<Row> source = SourceFrames.csv(spark, settings.dataDirectory(), spec.source().csv());
+    List<String> columns =
+        Arrays.stream(source.columns()).filter(c -> !c.equals(SourceFrames.ROW)).toList();
+    Dataset<Row> keyed = keyed(source, spec, open);
+    keyed = refuseOversized(id, keyed);
+    var training = new ScopeGroupTraining(id, specJson, columns, access, settings.referenceRows());
+    List<String> ended =
+        keyed
+            .groupByKey((MapFunction<Row, String>) row -> row.getAs(SCOPE), Encoders.STRING())
+            .flatMapSortedGroups(new Column[] {col(SourceFrames.ROW)}, training, Encoders.STRING())
+            .collectAsList();
+    log.info("run {}: {} scopes trained on Spark: {}", id, ended.size(), ended);
+  }
+
+  /** The source's rows keyed by the open scopes they train, in {@link #SCOPE}. */
+  private Dataset<Row> keyed(Dataset<Row> source, RunSpec spec, List<String> open) {
+    String global = ScopeKey.global().toString();
+    Column[] scopeColumns =
+        spec.scopeBy().stream().map(c -> col("`" + c + "`")).toArray(Column[]::new);
+    Dataset<Row> scoped =
+        scopeColumns.length == 0
+            ? source.withColumn(SCOPE, lit(null).cast(DataTypes.StringType))
+            : source.withColumn(
+                SCOPE,
+                udf(new ScopeKeys(spec.scopeBy(), spec.missingValues()), DataTypes.StringType)
+                    .apply(struct(scopeColumns)));
+    if (!spec.scopes().isEmpty()) {
+      // A run restricted to some scopes reads only their rows, for the global model too.
+      scoped =
+          scoped.filter(col(SCOPE).isin(spec.scopes().stream().map(ScopeKey::toString).toArray()));
+    }
+    Dataset<Row> keyed =
+        scoped.filter(col(SCOPE).isin(open.stream().filter(k -> !k.equals(global)).toArray()));
+    if (open.contains(global)) {
+      keyed = keyed.unionByName(scoped.withColumn(SCOPE, lit(global)));
+    }
+    return keyed;
+  }
+
+  /** Fails the tasks of scopes with more rows than an executor may hold, and leaves them out. */
+  private Dataset<Row> refuseOversized(UUID id, Dataset<Row> keyed) {
+    long bound = settings.maxScopeRows();
+    List<Row> oversized =
+        keyed.groupBy(SCOPE).count().filter(col("count").gt(bound)).collectAsList();
+    if (oversized.isEmpty()) {
+      return keyed;
+    }
+    TrainingQueue queue = access.open().training();
+    for (Row row : oversized) {
+      String scope = row.getString(0);
+      queue.endEngineTask(
+          id,
+          ScopeKey.parse(scope),
+          TaskStatus.FAILED,
+          null,
+          "scope has "
+              + row.getLong(1)
+              + " rows, more than the "
+              + bound
+              + " an executor trains (spark.scopeml.max-scope-rows)");
+    }
+    return keyed.filter(
+        org.apache.spark.sql.functions.not(
+            col(SCOPE).isin(oversized.stream().map(row -> row.getString(0)).toArray())));
+  }
+}

@@ -1,0 +1,153 @@
+package dev.scopeml.trainer.spark;
+
+import dev.scopeml.modelstore.queue.TrainingQueue;
+import dev.scopeml.trainer.config.TrainerProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.spark.launcher.SparkAppHandle;
+import org.apache.spark.launcher.SparkLauncher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Submits the Spark application for a queued run with Spark's launcher, in client mode, the
+ * database's settings in its environment. The application marks the run's tasks as it trains them;
+ * when it exits, whatever it left unended is failed here with its final state, so a run never waits
+ * on an application that is gone. The launcher's FINISHED alone means nothing: a failed application
+ * reports it too, before it exits non-zero.
+ */
+@Component
+public class SparkSubmitter {
+
+  private static final Logger log = LoggerFactory.getLogger(SparkSubmitter.class);
+
+  private final SparkProperties spark;
+  private final TrainerProperties trainer;
+  private final TrainingQueue queue;
+
+  SparkSubmitter(SparkProperties spark, TrainerProperties trainer, TrainingQueue queue) {
+    this.spark = spark;
+    this.trainer = trainer;
+    this.queue = queue;
+  }
+
+  /** Whether runs may ask for the Spark engine here. */
+  public boolean available() {
+    return spark.available();
+  }
+
+  /** The master runs are submitted to. */
+  public String master() {
+    return spark.master();
+  }
+
+  /**
+   * Starts the application on run {@code run}; returns once it is launched. Does nothing when runs
+   * are submitted by hand ({@code scopeml.spark.submit=false}).
+   *
+   * @throws IllegalStateException if the launcher cannot start spark-submit
+   */
+  public void train(UUID run) {
+    if (!spark.submit()) {
+      log.info(
+          "run {} queued for the Spark engine: submit it with spark-submit … train {}", run, run);
+      return;
+    }
+    Path output = logFile("train-" + run);
+    try {
+      SparkLauncher launcher =
+          new SparkLauncher(environment())
+              .setSparkHome(spark.home().toString())
+              .setAppResource(spark.appJar().toAbsolutePath().toString())
+              .setMainClass("dev.scopeml.spark.SparkEngine")
+              .setMaster(spark.master())
+              .setDeployMode("client")
+              .setAppName("scopeml-train-" + run)
+              .setConf("spark.driver.host", "127.0.0.1")
+              .setConf("spark.scopeml.data-dir", dataDirectory())
+              .setConf(
+                  "spark.scopeml.reference-rows",
+                  Integer.toString(trainer.trainer().referenceRows()))
+              .setConf("spark.scopeml.max-scope-rows", Long.toString(spark.maxScopeRows()))
+              // xgboost's OpenMP threads spin while they wait: on shared cores that costs fits.
+              .setConf("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE")
+              .addAppArgs("train", run.toString())
+              .redirectOutput(output.toFile())
+              .redirectError(output.toFile());
+      if (spark.javaHome() != null) {
+        launcher.setJavaHome(spark.javaHome().toString());
+      }
+      spark.conf().forEach(launcher::setConf);
+      launcher.startApplication(new Ended(run, output));
+      log.info("run {} submitted to Spark master {}, output in {}", run, spark.master(), output);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start spark-submit: " + e.getMessage(), e);
+    }
+  }
+
+  private Map<String, String> environment() {
+    var environment = new HashMap<String, String>();
+    environment.put("SCOPEML_DB_URL", trainer.db().url());
+    environment.put("SCOPEML_DB_USER", trainer.db().user() == null ? "" : trainer.db().user());
+    environment.put("SCOPEML_DB_PASSWORD", trainer.db().resolvedPassword());
+    environment.put("SPARK_LOCAL_IP", "127.0.0.1");
+    environment.put("OMP_WAIT_POLICY", "PASSIVE");
+    return environment;
+  }
+
+  private String dataDirectory() {
+    try {
+      return trainer.dataDir().toRealPath().toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Path logFile(String name) {
+    try {
+      Path directory = Files.createDirectories(spark.logDirectory());
+      return directory.resolve(name + ".log").toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Fails what an application left unended, once it is over. */
+  private final class Ended implements SparkAppHandle.Listener {
+
+    private final UUID run;
+    private final Path output;
+    private boolean done;
+
+    Ended(UUID run, Path output) {
+      this.run = run;
+      this.output = output;
+    }
+
+    @Override
+    public synchronized void stateChanged(SparkAppHandle handle) {
+      SparkAppHandle.State state = handle.getState();
+      if (done || !state.isFinal()) {
+        return;
+      }
+      done = true;
+      int failed =
+          queue.failUnfinished(
+              run, "the Spark application ended " + state + " before this scope; see " + output);
+      if (failed > 0) {
+        log.warn("run {}: Spark application ended {}, {} scopes failed", run, state, failed);
+      } else {
+        log.info("run {}: Spark application ended {}", run, state);
+      }
+    }
+
+    @Override
+    public void infoChanged(SparkAppHandle handle) {}
+  }
+}
