@@ -70,6 +70,10 @@ public final class ManyModelsBenchmark {
       List<byte[]> requests = requests(scorer.port(), models);
       warmUp(scorer.port(), requests);
       r.allCached = load(scorer.port(), requests, phase);
+      // Every scope has answered by now: each has whatever series it will ever have.
+      PrometheusText answered = PrometheusText.scrape(scorer.port());
+      r.series = answered.series("");
+      r.scopemlSeries = answered.series("scopeml_");
     }
 
     long smallCache = Math.max(1, (long) (r.cacheBytes / 10));
@@ -104,6 +108,8 @@ public final class ManyModelsBenchmark {
     LoadResult allCached;
     LoadResult missing;
     double missRatio;
+    long series;
+    long scopemlSeries;
     int coldErrors;
     String coldError;
     final List<Double> cold = new ArrayList<>();
@@ -219,6 +225,9 @@ public final class ManyModelsBenchmark {
                 "heap ÷ models (an upper bound: the whole heap)",
                 number((double) r.heapBytes / models.scopes() / 1e3, 1) + " kB"),
             List.of(
+                "metric series after every scope answered (of them ScopeML's)",
+                r.series + " (" + r.scopemlSeries + ")"),
+            List.of(
                 "throughput, every scope cached",
                 number(r.allCached.throughput(), 0)
                     + " req/s (p99 "
@@ -282,6 +291,11 @@ public final class ManyModelsBenchmark {
         Target.none());
     report.summary(
         "7", "many models: cold-load latency p50", number(coldP50, 1) + " ms", coldTarget);
+    report.summary(
+        "7",
+        "many models: metric series after every scope answered (ScopeML's)",
+        r.series + " (" + r.scopemlSeries + ") for " + models.scopes() + " scopes",
+        Target.none());
     report.summary(
         "7",
         "many models: throughput all cached / working set 10× cache",

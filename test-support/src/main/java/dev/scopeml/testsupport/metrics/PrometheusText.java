@@ -52,4 +52,9 @@ public final class PrometheusText {
     }
     return sum;
   }
+
+  /** How many series the exposition holds whose metric name starts with {@code prefix}. */
+  public long series(String prefix) {
+    return text.lines().filter(line -> !line.startsWith("#") && line.startsWith(prefix)).count();
+  }
 }
