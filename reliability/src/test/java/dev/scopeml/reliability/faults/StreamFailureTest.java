@@ -36,12 +36,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 class StreamFailureTest extends ReliabilityTest {
 
   private static final int PARTITIONS = 6;
+
   /**
    * How long a scorer may take to hold partitions and answer: a restarted one starts, warms up and
    * only then joins the group, which on a loaded two-core machine has taken more than 3 minutes. A
    * liveness bound only: what is checked is that nothing is lost or answered twice.
    */
   private static final Duration ANSWERED = Duration.ofMinutes(6);
+
   private static final Duration READY = Duration.ofMinutes(2);
 
   /** A pace the scorers keep up with on two cores, so that every phase lasts seconds. */
