@@ -26,4 +26,10 @@ public record HttpAnswer(int status, Map<String, String> headers, byte[] body) {
   public String text() {
     return new String(body, StandardCharsets.UTF_8);
   }
+
+  /** Status, headers and the body's text: what a failed check shows of an answer. */
+  @Override
+  public String toString() {
+    return "HttpAnswer[status=" + status + ", headers=" + headers + ", body=" + text() + "]";
+  }
 }

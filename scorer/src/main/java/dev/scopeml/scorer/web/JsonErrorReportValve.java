@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.AbstractProtocol;
 import org.apache.coyote.ActionCode;
 
 /**
@@ -27,17 +28,34 @@ public final class JsonErrorReportValve extends ErrorReportValve {
     if (!ioAllowed.get()) {
       return;
     }
+    String error = "the request was refused by the web server (status " + status + ")";
+    if (status == 400 && arrivedAsTheConnectorPaused(request)) {
+      response.setStatus(503);
+      error = "the scorer is shutting down: send the request to another scorer";
+    }
     try {
       response.setContentType("application/json");
       response.setCharacterEncoding("UTF-8");
       Writer writer = response.getReporter();
       if (writer != null) {
-        writer.write(
-            "{\"error\":\"the request was refused by the web server (status " + status + ")\"}");
+        writer.write("{\"error\":\"" + error + "\"}");
         response.finishResponse();
       }
     } catch (IOException | IllegalStateException e) {
       // The client is gone or the response already committed: nothing more to say.
     }
+  }
+
+  /**
+   * Whether Tomcat refuses a request only because it arrived as the connector paused for shutdown.
+   * A request whose line was read just as the pause began is answered 503 without its headers being
+   * read; Tomcat then finds no Host header among them and turns the 503 into a 400. The request was
+   * well-formed and came too late: answered 503, a load balancer sends it to another scorer, where
+   * a 400 would reach the client as its own fault.
+   */
+  private static boolean arrivedAsTheConnectorPaused(Request request) {
+    return request.getConnector().getProtocolHandler() instanceof AbstractProtocol<?> protocol
+        && protocol.isPaused()
+        && request.getCoyoteRequest().getMimeHeaders().size() == 0;
   }
 }
