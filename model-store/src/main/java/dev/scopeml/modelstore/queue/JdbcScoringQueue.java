@@ -162,6 +162,27 @@ public final class JdbcScoringQueue implements ScoringQueue {
   }
 
   @Override
+  public boolean failAbandonedRows(UUID job, String reason) {
+    return transactions.inTransaction(
+        connection -> {
+          int failed;
+          try (var fail =
+              connection.prepareStatement(
+                  "UPDATE scoring_chunks SET status = 'failed', error = ?, finished_at = now(),"
+                      + " lease_until = NULL WHERE job_id = ? AND kind = 'rows'"
+                      + " AND status IN ('pending', 'running')")) {
+            fail.setString(1, reason);
+            fail.setObject(2, job);
+            failed = fail.executeUpdate();
+          }
+          if (failed > 0) {
+            setFailure(connection, job, reason);
+          }
+          return failed > 0;
+        });
+  }
+
+  @Override
   public boolean heartbeat(ClaimedChunk chunk, Duration lease) {
     return transactions.withConnection(
         connection -> leases.heartbeat(connection, chunk.id(), chunk.leaseToken(), lease));

@@ -30,6 +30,14 @@ public interface ScoringQueue {
    */
   Optional<ClaimedChunk> claimRows(UUID job, String worker, Duration lease);
 
+  /**
+   * Fails the rows chunk of a Spark job whose application has ended without ending it, held or not,
+   * and with it the job, so that the commit chunk names the output as partial.
+   *
+   * @return whether a rows chunk was still unended
+   */
+  boolean failAbandonedRows(UUID job, String reason);
+
   /** Extends the lease; false if the chunk is no longer held with this token. */
   boolean heartbeat(ClaimedChunk chunk, Duration lease);
 

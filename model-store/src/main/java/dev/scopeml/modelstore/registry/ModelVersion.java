@@ -37,7 +37,8 @@ public record ModelVersion(
     String sha256,
     int artifactBytes,
     Instant createdAt,
-    boolean active) {
+    boolean active)
+    implements java.io.Serializable {
 
   /** This version as it reads once its active state is {@code active}. */
   public ModelVersion withActive(boolean active) {

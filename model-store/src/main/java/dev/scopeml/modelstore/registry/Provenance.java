@@ -21,4 +21,5 @@ public record Provenance(
     long holdoutRows,
     Instant trainedAt,
     String library,
-    String javaVersion) {}
+    String javaVersion)
+    implements java.io.Serializable {}

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param rows raw rows (column to value), as a client would send them
  * @param probabilities per row, the class probabilities in the schema's class order
  */
-public record ReferenceSample(List<Map<String, Object>> rows, List<List<Double>> probabilities) {
+public record ReferenceSample(List<Map<String, Object>> rows, List<List<Double>> probabilities)
+    implements java.io.Serializable {
 
   public ReferenceSample {
     rows = List.copyOf(rows);

@@ -7,4 +7,4 @@ package dev.scopeml.modelstore.registry;
  * @param version the version's metadata
  * @param bytes the envelope bytes as stored
  */
-public record VersionArtifact(ModelVersion version, byte[] bytes) {}
+public record VersionArtifact(ModelVersion version, byte[] bytes) implements java.io.Serializable {}

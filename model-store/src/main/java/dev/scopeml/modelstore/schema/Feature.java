@@ -16,7 +16,8 @@ import java.util.Objects;
  *     and unseen ones at serving time, all share it
  */
 public record Feature(
-    String name, FeatureKind kind, List<String> levels, double fill, boolean other) {
+    String name, FeatureKind kind, List<String> levels, double fill, boolean other)
+    implements java.io.Serializable {
 
   /** The name of the slot of the levels not kept, as in {@code city=(other)}. */
   public static final String OTHER_LEVEL = "(other)";

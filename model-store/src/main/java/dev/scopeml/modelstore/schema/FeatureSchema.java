@@ -26,7 +26,8 @@ public record FeatureSchema(
     String label,
     List<String> classes,
     MissingValues missing,
-    UnknownCategories unknownCategories) {
+    UnknownCategories unknownCategories)
+    implements java.io.Serializable {
 
   public FeatureSchema {
     features = List.copyOf(Objects.requireNonNull(features, "features"));

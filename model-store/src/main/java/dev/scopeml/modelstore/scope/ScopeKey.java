@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * values hold (unicode, quotes, slashes, empty strings). The global scope, which covers all rows,
  * has no columns and the canonical form {@value #GLOBAL_FORM}. In JSON a key is its canonical form.
  */
-public final class ScopeKey implements Comparable<ScopeKey> {
+public final class ScopeKey implements Comparable<ScopeKey>, java.io.Serializable {
 
   /**
    * Canonical form of the global scope; no other key can produce it because it has no {@code =}.

@@ -1,5 +1,6 @@
 package dev.scopeml.spark;
 
+import dev.scopeml.spark.scoring.JobScoring;
 import dev.scopeml.spark.store.StoreAccess;
 import dev.scopeml.spark.training.RunTraining;
 import java.util.UUID;
@@ -30,7 +31,7 @@ public final class SparkEngine {
       ended =
           switch (args[0]) {
             case "train" -> new RunTraining(spark, access, settings).train(id);
-            default -> throw new IllegalArgumentException("scoring jobs come next");
+            default -> new JobScoring(spark, access, settings).score(id);
           };
     } finally {
       spark.stop();

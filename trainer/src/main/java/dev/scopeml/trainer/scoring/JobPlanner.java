@@ -2,6 +2,7 @@ package dev.scopeml.trainer.scoring;
 
 import dev.scopeml.learning.data.CsvReader;
 import dev.scopeml.learning.servable.RefusedVersionException;
+import dev.scopeml.modelstore.queue.Engine;
 import dev.scopeml.modelstore.registry.ActiveVersion;
 import dev.scopeml.modelstore.registry.ModelFamily;
 import dev.scopeml.modelstore.registry.ModelStore;
@@ -15,6 +16,7 @@ import dev.scopeml.trainer.scoring.input.Inputs;
 import dev.scopeml.trainer.scoring.output.Layout;
 import dev.scopeml.trainer.scoring.output.OutputRef;
 import dev.scopeml.trainer.scoring.output.Outputs;
+import dev.scopeml.trainer.spark.SparkSubmitter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,9 +35,6 @@ import org.springframework.stereotype.Component;
 @Component
 class JobPlanner {
 
-  /** The engines this trainer runs; a Spark engine would join here. */
-  static final Set<String> ENGINES = Set.of("trainer");
-
   static final int DEFAULT_CHUNK_ROWS = 50_000;
   static final double DEFAULT_MAX_ERRORS = 0.01;
   private static final Set<String> OUTPUT_COLUMNS =
@@ -44,11 +43,13 @@ class JobPlanner {
   private final ModelStore store;
   private final Inputs inputs;
   private final Outputs outputs;
+  private final SparkSubmitter spark;
 
-  JobPlanner(ModelStore store, Inputs inputs, Outputs outputs) {
+  JobPlanner(ModelStore store, Inputs inputs, Outputs outputs, SparkSubmitter spark) {
     this.store = store;
     this.inputs = inputs;
     this.outputs = outputs;
+    this.spark = spark;
   }
 
   /**
@@ -74,12 +75,7 @@ class JobPlanner {
                 () ->
                     ApiException.notFound("model '" + request.model() + "' does not exist")
                         .with("field", "model"));
-    String engine = request.engine() == null ? "trainer" : request.engine();
-    if (!ENGINES.contains(engine)) {
-      throw ApiException.badRequest(
-              "engine '" + engine + "' is not available here; engines: " + new TreeSet<>(ENGINES))
-          .with("field", "engine");
-    }
+    Engine engine = engine(request);
     int chunkRows = request.chunkRows() == null ? DEFAULT_CHUNK_ROWS : request.chunkRows();
     if (chunkRows < 100 || chunkRows > 1_000_000) {
       throw ApiException.badRequest("chunkRows must be between 100 and 1,000,000")
@@ -87,7 +83,8 @@ class JobPlanner {
     }
     Number maxErrors = request.maxErrors() == null ? DEFAULT_MAX_ERRORS : request.maxErrors();
     checkMaxErrors(maxErrors);
-    OutputRef output = outputs.checked(request.output());
+    OutputRef output =
+        outputs.checked(engine == Engine.SPARK ? SparkJobs.output(request) : request.output());
     Map<ScopeKey, Integer> pinned = pin(family, request.versions());
     List<String> classes = classes(family, pinned);
     InputPlan input = inputs.plan(request.input(), chunkRows);
@@ -108,7 +105,7 @@ class JobPlanner {
     var spec =
         new JobSpec(
             family.name(),
-            engine,
+            engine.apiName(),
             request.input(),
             input.columns(),
             input.types(),
@@ -126,6 +123,30 @@ class JobPlanner {
             ? (long) Math.floor(maxErrors.doubleValue() * input.rows())
             : maxErrors.longValue();
     return new Plan(spec, input, limit);
+  }
+
+  /**
+   * The engine the request asks for, if this trainer can run it with the request's input.
+   *
+   * @throws ApiException 400 naming the engines available here
+   */
+  private Engine engine(ScoringJobRequest request) {
+    String name = request.engine() == null ? Engine.TRAINER.apiName() : request.engine();
+    Engine engine = Engine.fromApi(name).orElse(null);
+    if (engine == Engine.TRAINER) {
+      return engine;
+    }
+    if (engine == Engine.SPARK && spark.available()) {
+      SparkJobs.checkInput(request);
+      return engine;
+    }
+    var engines = new TreeSet<>(List.of(Engine.TRAINER.apiName()));
+    if (spark.available()) {
+      engines.add(Engine.SPARK.apiName());
+    }
+    throw ApiException.badRequest(
+            "engine '" + name + "' is not available here; engines: " + engines)
+        .with("field", "engine");
   }
 
   private static void checkMaxErrors(Number maxErrors) {

@@ -1,5 +1,6 @@
 package dev.scopeml.trainer.scoring;
 
+import dev.scopeml.modelstore.queue.Engine;
 import dev.scopeml.modelstore.queue.NewScoringJob;
 import dev.scopeml.modelstore.queue.ScoringJobRecord;
 import dev.scopeml.modelstore.queue.ScoringQueue;
@@ -8,6 +9,7 @@ import dev.scopeml.trainer.config.TrainerProperties;
 import dev.scopeml.trainer.scoring.chunks.JobSpec;
 import dev.scopeml.trainer.scoring.chunks.ScoringMetrics;
 import dev.scopeml.trainer.scoring.output.Outputs;
+import dev.scopeml.trainer.spark.SparkSubmitter;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -30,6 +32,7 @@ class ScoringJobService {
   private final ScoringMetrics metrics;
   private final JsonMapper json;
   private final int maxAttempts;
+  private final SparkSubmitter spark;
 
   ScoringJobService(
       JobPlanner planner,
@@ -37,7 +40,9 @@ class ScoringJobService {
       ScoringQueue queue,
       ScoringMetrics metrics,
       JsonMapper json,
-      TrainerProperties properties) {
+      TrainerProperties properties,
+      SparkSubmitter spark) {
+    this.spark = spark;
     this.planner = planner;
     this.outputs = outputs;
     this.queue = queue;
@@ -51,7 +56,10 @@ class ScoringJobService {
     JobSpec spec = plan.spec();
     outputs.create(spec.output(), spec.layout());
     UUID id = UUID.randomUUID();
-    List<String> slices = plan.input().slices().stream().map(json::writeValueAsString).toList();
+    Engine engine = Engine.fromApi(spec.engine()).orElseThrow();
+    List<String> slices =
+        (engine == Engine.SPARK ? SparkJobs.slices(spec.rows()) : plan.input().slices())
+            .stream().map(json::writeValueAsString).toList();
     ScoringJobRecord job =
         queue.enqueue(
             new NewScoringJob(
@@ -60,7 +68,11 @@ class ScoringJobService {
                 json.writeValueAsString(spec),
                 plan.maxErrors(),
                 slices,
-                maxAttempts));
+                maxAttempts,
+                engine));
+    if (engine == Engine.SPARK) {
+      submitToSpark(id);
+    }
     metrics.jobSubmitted();
     log.info(
         "scoring job {} of model {} queued: {} rows of {} in {} chunks, {} pinned versions, to {}",
@@ -72,6 +84,16 @@ class ScoringJobService {
         spec.versions().size(),
         spec.output().describe());
     return JobView.of(job, queue.chunks(id), json);
+  }
+
+  /** Hands the queued job to a Spark application; a job that cannot start fails at once. */
+  private void submitToSpark(UUID id) {
+    try {
+      spark.score(id);
+    } catch (IllegalStateException e) {
+      log.error("scoring job {} could not be submitted to Spark", id, e);
+      queue.failAbandonedRows(id, "could not be submitted to Spark: " + e.getMessage());
+    }
   }
 
   JobView get(UUID id) {

@@ -1,5 +1,6 @@
 package dev.scopeml.trainer.spark;
 
+import dev.scopeml.modelstore.queue.ScoringQueue;
 import dev.scopeml.modelstore.queue.TrainingQueue;
 import dev.scopeml.trainer.config.TrainerProperties;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.apache.spark.launcher.SparkAppHandle;
 import org.apache.spark.launcher.SparkLauncher;
 import org.slf4j.Logger;
@@ -16,11 +18,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Submits the Spark application for a queued run with Spark's launcher, in client mode, the
- * database's settings in its environment. The application marks the run's tasks as it trains them;
- * when it exits, whatever it left unended is failed here with its final state, so a run never waits
- * on an application that is gone. The launcher's FINISHED alone means nothing: a failed application
- * reports it too, before it exits non-zero.
+ * Submits the Spark application for a queued run or scoring job with Spark's launcher, in client
+ * mode, the database's settings in its environment. The application marks the run's tasks (or holds
+ * the job's rows chunk) as it works; when it exits, whatever it left unended is failed here with
+ * its final state, so a run or job never waits on an application that is gone. The launcher's
+ * FINISHED alone means nothing: a failed application reports it too, before it exits non-zero.
  */
 @Component
 public class SparkSubmitter {
@@ -29,12 +31,18 @@ public class SparkSubmitter {
 
   private final SparkProperties spark;
   private final TrainerProperties trainer;
-  private final TrainingQueue queue;
+  private final TrainingQueue training;
+  private final ScoringQueue scoring;
 
-  SparkSubmitter(SparkProperties spark, TrainerProperties trainer, TrainingQueue queue) {
+  SparkSubmitter(
+      SparkProperties spark,
+      TrainerProperties trainer,
+      TrainingQueue training,
+      ScoringQueue scoring) {
     this.spark = spark;
     this.trainer = trainer;
-    this.queue = queue;
+    this.training = training;
+    this.scoring = scoring;
   }
 
   /** Whether runs may ask for the Spark engine here. */
@@ -54,12 +62,59 @@ public class SparkSubmitter {
    * @throws IllegalStateException if the launcher cannot start spark-submit
    */
   public void train(UUID run) {
+    submit(
+        "train",
+        run,
+        (state, output) -> {
+          int failed =
+              training.failUnfinished(
+                  run,
+                  "the Spark application ended " + state + " before this scope; see " + output);
+          if (failed > 0) {
+            log.warn("run {}: Spark application ended {}, {} scopes failed", run, state, failed);
+          } else {
+            log.info("run {}: Spark application ended {}", run, state);
+          }
+        });
+  }
+
+  /**
+   * Starts the application on scoring job {@code job}; returns once it is launched. Does nothing
+   * when jobs are submitted by hand ({@code scopeml.spark.submit=false}).
+   *
+   * @throws IllegalStateException if the launcher cannot start spark-submit
+   */
+  public void score(UUID job) {
+    submit(
+        "score",
+        job,
+        (state, output) -> {
+          boolean failed =
+              scoring.failAbandonedRows(
+                  job,
+                  "the Spark application ended "
+                      + state
+                      + " before scoring the job; see "
+                      + output);
+          if (failed) {
+            log.warn("scoring job {}: Spark application ended {} before the job", job, state);
+          } else {
+            log.info("scoring job {}: Spark application ended {}", job, state);
+          }
+        });
+  }
+
+  private void submit(String command, UUID id, BiConsumer<SparkAppHandle.State, Path> ended) {
     if (!spark.submit()) {
       log.info(
-          "run {} queued for the Spark engine: submit it with spark-submit … train {}", run, run);
+          "{} {} queued for the Spark engine: submit it with spark-submit … {} {}",
+          command,
+          id,
+          command,
+          id);
       return;
     }
-    Path output = logFile("train-" + run);
+    Path output = logFile(command + "-" + id);
     try {
       SparkLauncher launcher =
           new SparkLauncher(environment())
@@ -68,7 +123,7 @@ public class SparkSubmitter {
               .setMainClass("dev.scopeml.spark.SparkEngine")
               .setMaster(spark.master())
               .setDeployMode("client")
-              .setAppName("scopeml-train-" + run)
+              .setAppName("scopeml-" + command + "-" + id)
               .setConf("spark.driver.host", "127.0.0.1")
               .setConf("spark.scopeml.data-dir", dataDirectory())
               .setConf(
@@ -77,15 +132,16 @@ public class SparkSubmitter {
               .setConf("spark.scopeml.max-scope-rows", Long.toString(spark.maxScopeRows()))
               // xgboost's OpenMP threads spin while they wait: on shared cores that costs fits.
               .setConf("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE")
-              .addAppArgs("train", run.toString())
+              .addAppArgs(command, id.toString())
               .redirectOutput(output.toFile())
               .redirectError(output.toFile());
       if (spark.javaHome() != null) {
         launcher.setJavaHome(spark.javaHome().toString());
       }
       spark.conf().forEach(launcher::setConf);
-      launcher.startApplication(new Ended(run, output));
-      log.info("run {} submitted to Spark master {}, output in {}", run, spark.master(), output);
+      launcher.startApplication(new Ended(output, ended));
+      log.info(
+          "{} {} submitted to Spark master {}, output in {}", command, id, spark.master(), output);
     } catch (IOException e) {
       throw new IllegalStateException("cannot start spark-submit: " + e.getMessage(), e);
     }
@@ -119,15 +175,15 @@ public class SparkSubmitter {
   }
 
   /** Fails what an application left unended, once it is over. */
-  private final class Ended implements SparkAppHandle.Listener {
+  private static final class Ended implements SparkAppHandle.Listener {
 
-    private final UUID run;
     private final Path output;
+    private final BiConsumer<SparkAppHandle.State, Path> ended;
     private boolean done;
 
-    Ended(UUID run, Path output) {
-      this.run = run;
+    Ended(Path output, BiConsumer<SparkAppHandle.State, Path> ended) {
       this.output = output;
+      this.ended = ended;
     }
 
     @Override
@@ -137,14 +193,7 @@ public class SparkSubmitter {
         return;
       }
       done = true;
-      int failed =
-          queue.failUnfinished(
-              run, "the Spark application ended " + state + " before this scope; see " + output);
-      if (failed > 0) {
-        log.warn("run {}: Spark application ended {}, {} scopes failed", run, state, failed);
-      } else {
-        log.info("run {}: Spark application ended {}", run, state);
-      }
+      ended.accept(state, output);
     }
 
     @Override

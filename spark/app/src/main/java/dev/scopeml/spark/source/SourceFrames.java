@@ -2,12 +2,19 @@ package dev.scopeml.spark.source;
 
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
-/** Reads sources as DataFrames of text columns, each row numbered in source order. */
+/** Reads sources of the data directory as DataFrames, rows in source order. */
 public final class SourceFrames {
 
   /**
@@ -21,28 +28,84 @@ public final class SourceFrames {
 
   /**
    * The CSV file at {@code relative} under {@code dataDirectory}, every column as text, empty
-   * fields null (the run's other missing values are nulled where the rows are made a table).
+   * fields null (the run's or job's other missing values are nulled where rows are read).
    *
    * @throws IllegalArgumentException if the path leaves the data directory
    */
   public static Dataset<Row> csv(SparkSession spark, Path dataDirectory, String relative) {
-    Path root = dataDirectory.toAbsolutePath().normalize();
-    Path file = root.resolve(relative).normalize();
-    if (!file.startsWith(root)) {
-      throw new IllegalArgumentException(
-          "csv file '" + relative + "' is outside the data directory");
+    return text(spark)
+        .option("mode", "FAILFAST")
+        .csv(inside(dataDirectory, relative).toUri().toString());
+  }
+
+  /**
+   * As {@link #csv}, but a record that is no row (another number of fields than the header) is
+   * kept, its text in the column {@code malformed} and its fields null, instead of failing the
+   * read; every other row has null there.
+   */
+  public static Dataset<Row> csvKeepingMalformed(
+      SparkSession spark, Path dataDirectory, String relative, String malformed) {
+    String uri = inside(dataDirectory, relative).toUri().toString();
+    StructType header = text(spark).csv(uri).schema();
+    return text(spark)
+        .schema(header.add(malformed, DataTypes.StringType))
+        .option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", malformed)
+        .csv(uri);
+  }
+
+  private static DataFrameReader text(SparkSession spark) {
+    return spark.read().option("header", "true").option("inferSchema", "false");
+  }
+
+  /**
+   * The Parquet file at {@code relative} under {@code dataDirectory}, or a folder's {@code
+   * *.parquet} files in name order (as the trainer's workers read them), with the types the files
+   * declare. Each file is read on its own and the files appended in order: a multi-file read would
+   * pack the files into partitions largest first.
+   *
+   * @throws IllegalArgumentException if the path leaves the data directory or holds no Parquet file
+   */
+  public static Dataset<Row> parquet(SparkSession spark, Path dataDirectory, String relative) {
+    Path path = inside(dataDirectory, relative);
+    List<Path> files;
+    if (Files.isDirectory(path)) {
+      try (var listing = Files.list(path)) {
+        files =
+            listing
+                .filter(f -> f.getFileName().toString().endsWith(".parquet"))
+                .filter(Files::isRegularFile)
+                .sorted()
+                .toList();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    } else {
+      files = List.of(path);
     }
-    return numbered(
-        spark
-            .read()
-            .option("header", "true")
-            .option("inferSchema", "false")
-            .option("mode", "FAILFAST")
-            .csv(file.toUri().toString()));
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException(
+          "parquet folder '" + relative + "' holds no .parquet file");
+    }
+    Dataset<Row> frame = null;
+    for (Path file : files) {
+      Dataset<Row> one = spark.read().parquet(file.toUri().toString());
+      frame = frame == null ? one : frame.union(one);
+    }
+    return frame;
   }
 
   /** {@code frame} with {@link #ROW}. */
   public static Dataset<Row> numbered(Dataset<Row> frame) {
     return frame.withColumn(ROW, monotonically_increasing_id());
+  }
+
+  private static Path inside(Path dataDirectory, String relative) {
+    Path root = dataDirectory.toAbsolutePath().normalize();
+    Path file = root.resolve(relative).normalize();
+    if (!file.startsWith(root)) {
+      throw new IllegalArgumentException("'" + relative + "' is outside the data directory");
+    }
+    return file;
   }
 }

@@ -12,6 +12,7 @@ import dev.scopeml.modelstore.queue.TaskStatus;
 import dev.scopeml.modelstore.queue.TrainingQueue;
 import dev.scopeml.modelstore.scope.ScopeKey;
 import dev.scopeml.spark.EngineSettings;
+import dev.scopeml.spark.Json;
 import dev.scopeml.spark.source.SourceFrames;
 import dev.scopeml.spark.store.StoreAccess;
 import java.util.Arrays;
@@ -81,7 +82,9 @@ public final class RunTraining {
     if (spec.source().csv() == null) {
       throw new IllegalArgumentException("the Spark engine reads CSV sources");
     }
-    Dataset<Row> source = SourceFrames.csv(spark, settings.dataDirectory(), spec.source().csv());
+    Dataset<Row> source =
+        SourceFrames.numbered(
+            SourceFrames.csv(spark, settings.dataDirectory(), spec.source().csv()));
     List<String> columns =
         Arrays.stream(source.columns()).filter(c -> !c.equals(SourceFrames.ROW)).toList();
     Dataset<Row> keyed = keyed(source, spec, open);

@@ -16,6 +16,7 @@ import dev.scopeml.modelstore.queue.TrainingQueue;
 import dev.scopeml.modelstore.registry.ModelVersion;
 import dev.scopeml.modelstore.registry.NewModelVersion;
 import dev.scopeml.modelstore.scope.ScopeKey;
+import dev.scopeml.spark.Json;
 import dev.scopeml.spark.store.StoreAccess;
 import java.time.Instant;
 import java.util.Iterator;
