@@ -60,7 +60,9 @@ final class ScoreCommand implements Callable<Integer> {
       description = "New folder in the trainer's data directory for the part files.")
   String out;
 
-  @Option(names = "--format", description = "csv (default) or parquet.")
+  @Option(
+      names = "--format",
+      description = "csv (default; parquet with --engine spark) or parquet.")
   String format;
 
   @Option(names = "--compression", description = "Parquet codec: snappy (default), zstd or none.")
@@ -93,7 +95,10 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--chunk-rows", description = "Rows per chunk (trainer default 50,000).")
   Integer chunkRows;
 
-  @Option(names = "--engine", description = "What runs the job (trainer default: trainer).")
+  @Option(
+      names = "--engine",
+      description =
+          "What runs the job: trainer (default), or spark (Parquet out, partitioned by scope).")
   String engine;
 
   @Option(names = "--no-wait", description = "Submit and print the job id without watching.")

@@ -10,7 +10,8 @@ import java.util.Map;
  * JobPlanner} fills in defaults and refuses anything inconsistent.
  *
  * @param model the model to score with
- * @param engine what runs the job: {@code trainer} (default), the trainer's workers
+ * @param engine what runs the job: {@code trainer} (default), the trainer's workers, or {@code
+ *     spark}, a Spark application
  * @param input where the rows come from
  * @param output where the scored rows go
  * @param carry input columns copied to the output and rejects, such as ids (default none)

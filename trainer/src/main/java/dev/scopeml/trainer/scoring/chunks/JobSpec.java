@@ -15,7 +15,7 @@ import java.util.Set;
  * back with each chunk.
  *
  * @param model the model family
- * @param engine the engine that runs it ({@code trainer})
+ * @param engine the engine that runs it: {@code trainer} or {@code spark}
  * @param input where the rows come from
  * @param inputColumns the input's columns in order (stored apart from their types: a jsonb object
  *     keeps no key order)
