@@ -38,6 +38,11 @@ final class TrainCommand implements Callable<Integer> {
               + " directory.")
   String csv;
 
+  @Option(
+      names = "--parquet",
+      description = "Parquet file, or folder of them, in the trainer's data directory.")
+  String parquet;
+
   @Option(names = "--jdbc-source", description = "Named JDBC source of the trainer.")
   String jdbcSource;
 
@@ -166,13 +171,16 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private Map<String, Object> source(TrainerClient client, PrintWriter err) {
-    int given = (csv != null ? 1 : 0) + (jdbcSource != null ? 1 : 0);
+    int given = (csv != null ? 1 : 0) + (parquet != null ? 1 : 0) + (jdbcSource != null ? 1 : 0);
     if (given != 1) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "give exactly one of --csv and --jdbc-source");
+          spec.commandLine(), "give exactly one of --csv, --parquet and --jdbc-source");
     }
     if (csv != null) {
       return Map.of("csv", CsvArgument.resolve(csv, client, err));
+    }
+    if (parquet != null) {
+      return Map.of("parquet", parquet);
     }
     var jdbc = new LinkedHashMap<String, Object>();
     jdbc.put("source", jdbcSource);

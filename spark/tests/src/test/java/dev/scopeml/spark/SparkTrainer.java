@@ -50,7 +50,7 @@ public final class SparkTrainer implements AutoCloseable {
 
   /**
    * Starts a trainer with two workers for the trainer engine, submitting Spark runs to {@code
-   * master}; waits until it is healthy.
+   * master}, with the database as the JDBC source {@code warehouse}; waits until it is healthy.
    *
    * @param work the test's directory: data sets, logs and Spark's output go under it
    */
@@ -58,6 +58,10 @@ public final class SparkTrainer implements AutoCloseable {
     Path data = Services.copyDataSets(work.resolve("data"));
     var properties = new HashMap<String, String>();
     properties.put("scopeml.trainer.workers", "2");
+    // The test's own database doubles as a named JDBC source of runs.
+    properties.put("scopeml.sources.warehouse.url", db.url());
+    properties.put("scopeml.sources.warehouse.user", db.user());
+    properties.put("scopeml.sources.warehouse.password", db.password());
     properties.put("scopeml.spark.master", master);
     properties.put("scopeml.spark.home", sparkHome().toString());
     properties.put("scopeml.spark.app-jar", appJar().toString());

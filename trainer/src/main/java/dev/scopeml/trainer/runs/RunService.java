@@ -1,6 +1,7 @@
 package dev.scopeml.trainer.runs;
 
 import dev.scopeml.learning.runs.RunSpec;
+import dev.scopeml.learning.runs.SourceRef;
 import dev.scopeml.modelstore.queue.Engine;
 import dev.scopeml.modelstore.queue.NewRun;
 import dev.scopeml.modelstore.queue.RunRecord;
@@ -75,7 +76,7 @@ class RunService {
                 maxAttempts,
                 engine));
     if (engine == Engine.SPARK) {
-      submitToSpark(id);
+      submitToSpark(id, spec.source());
     } else {
       cache.put(id, plan.data());
     }
@@ -106,10 +107,6 @@ class RunService {
         request == null || request.engine() == null ? Engine.TRAINER.apiName() : request.engine();
     Engine engine = Engine.fromApi(name).orElse(null);
     if (engine == Engine.TRAINER || (engine == Engine.SPARK && spark.available())) {
-      if (engine == Engine.SPARK && (request.source() == null || request.source().csv() == null)) {
-        throw ApiException.badRequest("the spark engine trains from a csv source")
-            .with("field", "source");
-      }
       return engine;
     }
     List<String> engines =
@@ -122,10 +119,10 @@ class RunService {
   }
 
   /** Hands the queued run to a Spark application; a run that cannot start fails at once. */
-  private void submitToSpark(UUID id) {
+  private void submitToSpark(UUID id, SourceRef source) {
     try {
-      spark.train(id);
-    } catch (IllegalStateException e) {
+      spark.train(id, source);
+    } catch (IllegalStateException | ApiException e) {
       queue.failUnfinished(id, e.getMessage());
       log.error("run {} could not be submitted to Spark", id, e);
     }

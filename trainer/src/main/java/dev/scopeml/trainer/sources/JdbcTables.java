@@ -91,9 +91,7 @@ public class JdbcTables {
           while (result.next()) {
             row.clear();
             for (int c = 1; c <= width; c++) {
-              String value = result.getString(c);
-              String trimmed = value == null ? "" : value.trim();
-              row.add(trimmed.isEmpty() || missingValues.contains(trimmed) ? null : value);
+              row.add(SourceValues.orMissing(result.getString(c), missingValues));
             }
             table.add(row);
           }
@@ -101,13 +99,17 @@ public class JdbcTables {
         return table.build();
       }
     } catch (SQLException e) {
-      throw ApiException.badRequest(
-              "jdbc source '"
-                  + ref.source()
-                  + "' failed: "
-                  + e.getMessage().lines().findFirst().orElse(""))
-          .with("field", "source.jdbc");
+      throw failed(ref, e);
     }
+  }
+
+  private static ApiException failed(JdbcRef ref, SQLException e) {
+    return ApiException.badRequest(
+            "jdbc source '"
+                + ref.source()
+                + "' failed: "
+                + e.getMessage().lines().findFirst().orElse(""))
+        .with("field", "source.jdbc");
   }
 
   private TrainerProperties.JdbcSource source(JdbcRef ref) {
@@ -155,6 +157,43 @@ public class JdbcTables {
     return ref.table() != null
         ? table(connection.getMetaData(), ref.table(), quote)
         : query(connection, sources.get(ref.source()), ref.query());
+  }
+
+  /**
+   * What another process needs to read {@code ref} itself (a Spark application): the source's URL,
+   * login and driver class, and the reference's FROM clause as resolved here.
+   *
+   * @throws ApiException 400 if the source, table or query does not exist or cannot be reached
+   */
+  public RemoteRead remoteRead(JdbcRef ref) {
+    TrainerProperties.JdbcSource source = source(ref);
+    try (Connection connection = connect(source)) {
+      return new RemoteRead(
+          source.url(),
+          source.user() == null ? "" : source.user(),
+          source.resolvedPassword(),
+          DriverManager.getDriver(source.url()).getClass().getName(),
+          relation(connection, ref).from());
+    } catch (SQLException e) {
+      throw failed(ref, e);
+    }
+  }
+
+  /**
+   * A JDBC source as another process reads it.
+   *
+   * @param url JDBC URL
+   * @param user user name
+   * @param password password
+   * @param driver the driver's class name
+   * @param from the FROM clause of a table or configured query
+   */
+  public record RemoteRead(String url, String user, String password, String driver, String from) {
+
+    @Override
+    public String toString() {
+      return "RemoteRead[" + url + " as " + user + ": " + from + "]";
+    }
   }
 
   /** The connection's identifier quote, empty when it has none. */

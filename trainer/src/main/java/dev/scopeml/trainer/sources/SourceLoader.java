@@ -7,6 +7,9 @@ import dev.scopeml.modelstore.scope.ScopeKey;
 import dev.scopeml.trainer.api.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,14 +46,17 @@ public class SourceLoader {
    */
   public DataTable load(
       SourceRef source, List<String> scopeBy, List<ScopeKey> scopes, Set<String> missingValues) {
-    if (source == null || (source.csv() == null) == (source.jdbc() == null)) {
-      throw ApiException.badRequest("source needs exactly one of 'csv' and 'jdbc'")
+    if (source == null || source.given() != 1) {
+      throw ApiException.badRequest("source needs exactly one of 'csv', 'parquet' and 'jdbc'")
           .with("field", "source");
     }
     DataTable table;
     if (source.csv() != null) {
       table = filter(readCsv(source.csv(), missingValues), scopeBy, scopes, source);
       meters.counter("scopeml.datasets.loaded", "source", "csv").increment();
+    } else if (source.parquet() != null) {
+      table = filter(readParquet(source.parquet(), missingValues), scopeBy, scopes, source);
+      meters.counter("scopeml.datasets.loaded", "source", "parquet").increment();
     } else {
       table = jdbcTables.read(source.jdbc(), scopeBy, scopes, missingValues);
       meters.counter("scopeml.datasets.loaded", "source", "jdbc").increment();
@@ -79,6 +85,25 @@ public class SourceLoader {
                   + "' cannot be read as UTF-8 text: "
                   + e.getCause().getMessage())
           .with("field", "source.csv");
+    }
+  }
+
+  private DataTable readParquet(String relative, Set<String> missingValues) {
+    Path path = dataDirectory.inside(relative, "source.parquet");
+    if (!Files.exists(path)) {
+      throw ApiException.badRequest(
+              "parquet '" + relative + "' does not exist in the data directory")
+          .with("field", "source.parquet");
+    }
+    try {
+      return ParquetTables.read(dataDirectory.root(), ParquetTables.files(path), missingValues);
+    } catch (SQLException | IllegalArgumentException e) {
+      throw ApiException.badRequest(
+              "parquet '"
+                  + relative
+                  + "' cannot be read: "
+                  + e.getMessage().lines().findFirst().orElse(""))
+          .with("field", "source.parquet");
     }
   }
 

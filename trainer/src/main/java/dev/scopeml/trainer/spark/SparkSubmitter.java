@@ -1,8 +1,10 @@
 package dev.scopeml.trainer.spark;
 
+import dev.scopeml.learning.runs.SourceRef;
 import dev.scopeml.modelstore.queue.ScoringQueue;
 import dev.scopeml.modelstore.queue.TrainingQueue;
 import dev.scopeml.trainer.config.TrainerProperties;
+import dev.scopeml.trainer.sources.JdbcTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,12 +35,15 @@ public class SparkSubmitter {
   private final TrainerProperties trainer;
   private final TrainingQueue training;
   private final ScoringQueue scoring;
+  private final JdbcTables jdbcTables;
 
   SparkSubmitter(
       SparkProperties spark,
       TrainerProperties trainer,
       TrainingQueue training,
-      ScoringQueue scoring) {
+      ScoringQueue scoring,
+      JdbcTables jdbcTables) {
+    this.jdbcTables = jdbcTables;
     this.spark = spark;
     this.trainer = trainer;
     this.training = training;
@@ -57,14 +62,25 @@ public class SparkSubmitter {
 
   /**
    * Starts the application on run {@code run}; returns once it is launched. Does nothing when runs
-   * are submitted by hand ({@code scopeml.spark.submit=false}).
+   * are submitted by hand ({@code scopeml.spark.submit=false}). A run from a JDBC source hands the
+   * application the source's login and the run's FROM clause in the environment.
    *
    * @throws IllegalStateException if the launcher cannot start spark-submit
    */
-  public void train(UUID run) {
+  public void train(UUID run, SourceRef source) {
+    var environment = new HashMap<String, String>();
+    if (source.jdbc() != null) {
+      JdbcTables.RemoteRead read = jdbcTables.remoteRead(source.jdbc());
+      environment.put("SCOPEML_SOURCE_URL", read.url());
+      environment.put("SCOPEML_SOURCE_USER", read.user());
+      environment.put("SCOPEML_SOURCE_PASSWORD", read.password());
+      environment.put("SCOPEML_SOURCE_DRIVER", read.driver());
+      environment.put("SCOPEML_SOURCE_FROM", read.from());
+    }
     submit(
         "train",
         run,
+        environment,
         (state, output) -> {
           int failed =
               training.failUnfinished(
@@ -88,6 +104,7 @@ public class SparkSubmitter {
     submit(
         "score",
         job,
+        Map.of(),
         (state, output) -> {
           boolean failed =
               scoring.failAbandonedRows(
@@ -104,7 +121,11 @@ public class SparkSubmitter {
         });
   }
 
-  private void submit(String command, UUID id, BiConsumer<SparkAppHandle.State, Path> ended) {
+  private void submit(
+      String command,
+      UUID id,
+      Map<String, String> sourceEnvironment,
+      BiConsumer<SparkAppHandle.State, Path> ended) {
     if (!spark.submit()) {
       log.info(
           "{} {} queued for the Spark engine: submit it with spark-submit … {} {}",
@@ -117,7 +138,7 @@ public class SparkSubmitter {
     Path output = logFile(command + "-" + id);
     try {
       SparkLauncher launcher =
-          new SparkLauncher(environment())
+          new SparkLauncher(environment(sourceEnvironment))
               .setSparkHome(spark.home().toString())
               .setAppResource(spark.appJar().toAbsolutePath().toString())
               .setMainClass("dev.scopeml.spark.SparkEngine")
@@ -147,8 +168,8 @@ public class SparkSubmitter {
     }
   }
 
-  private Map<String, String> environment() {
-    var environment = new HashMap<String, String>();
+  private Map<String, String> environment(Map<String, String> sourceEnvironment) {
+    var environment = new HashMap<String, String>(sourceEnvironment);
     environment.put("SCOPEML_DB_URL", trainer.db().url());
     environment.put("SCOPEML_DB_USER", trainer.db().user() == null ? "" : trainer.db().user());
     environment.put("SCOPEML_DB_PASSWORD", trainer.db().resolvedPassword());

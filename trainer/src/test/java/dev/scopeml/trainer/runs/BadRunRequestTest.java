@@ -90,6 +90,18 @@ class BadRunRequestTest extends TrainerTest {
             Map.of("types", Map.of("payment_method", "numeric")),
             "payment_method"),
         bad("unknown type", Map.of("types", Map.of("tenure", "integer")), "numeric or categorical"),
+        bad(
+            "missing parquet",
+            Map.of("source", Map.of("parquet", "nope.parquet")),
+            "does not exist"),
+        bad(
+            "parquet that is not one",
+            Map.of("source", Map.of("parquet", "telco_churn.csv")),
+            "cannot be read"),
+        bad(
+            "parquet outside the data directory",
+            Map.of("source", Map.of("parquet", "../x.parquet")),
+            "outside"),
         bad("path traversal", Map.of("source", Map.of("csv", "../../etc/passwd")), "outside"),
         bad("absolute path", Map.of("source", Map.of("csv", "/etc/passwd")), "outside"),
         bad(

@@ -11,6 +11,7 @@ import dev.scopeml.modelstore.registry.VersionArtifact;
 import dev.scopeml.modelstore.scope.ScopeKey;
 import dev.scopeml.spark.EngineSettings;
 import dev.scopeml.spark.Json;
+import dev.scopeml.spark.source.MissingRule;
 import dev.scopeml.spark.source.SourceFrames;
 import dev.scopeml.spark.store.StoreAccess;
 import java.nio.file.Path;
@@ -118,7 +119,12 @@ public final class JobScoring {
         numbered
             .mapPartitions(
                 new PartitionScoring(
-                    spec, pinned, numbered.schema(), ROW, csv ? MALFORMED : null, csv),
+                    spec,
+                    pinned,
+                    numbered.schema(),
+                    ROW,
+                    csv ? MALFORMED : null,
+                    csv ? new MissingRule(spec.missingValues(), false) : null),
                 Encoders.row(ScoredColumns.schema(input.schema(), spec)))
             .persist(StorageLevel.MEMORY_AND_DISK());
     long rows = 0;

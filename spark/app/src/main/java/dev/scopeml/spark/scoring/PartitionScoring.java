@@ -6,6 +6,7 @@ import dev.scopeml.learning.servable.ServableModel;
 import dev.scopeml.modelstore.registry.VersionArtifact;
 import dev.scopeml.modelstore.schema.ColumnValues;
 import dev.scopeml.modelstore.scope.ScopeKey;
+import dev.scopeml.spark.source.MissingRule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -39,14 +40,14 @@ final class PartitionScoring implements MapPartitionsFunction<Row, Row> {
   private final boolean[] numeric;
   private final int rowNumber;
   private final int malformed;
-  private final boolean text;
+  private final MissingRule missing;
   private final int[] carried;
 
   /**
    * @param input the rows' schema
    * @param rowNumber the column numbering rows in the input
    * @param malformed the column holding a malformed CSV record's text, or null
-   * @param text whether the input is text (a CSV), whose missing values are nulled
+   * @param missing which text values are missing, for a text input (a CSV); null for a typed one
    */
   PartitionScoring(
       ScoringSpec spec,
@@ -54,7 +55,7 @@ final class PartitionScoring implements MapPartitionsFunction<Row, Row> {
       StructType input,
       String rowNumber,
       String malformed,
-      boolean text) {
+      MissingRule missing) {
     this.spec = spec;
     this.pinned = pinned;
     this.names = input.fieldNames();
@@ -64,7 +65,7 @@ final class PartitionScoring implements MapPartitionsFunction<Row, Row> {
     }
     this.rowNumber = input.fieldIndex(rowNumber);
     this.malformed = malformed == null ? -1 : input.fieldIndex(malformed);
-    this.text = text;
+    this.missing = missing;
     this.carried = spec.layout().carry().stream().mapToInt(this::indexOf).toArray();
   }
 
@@ -153,8 +154,8 @@ final class PartitionScoring implements MapPartitionsFunction<Row, Row> {
   /** Column {@code c} of {@code row}; a CSV's empty field or missing value is null. */
   private Object value(Row row, int c) {
     Object value = row.get(c);
-    if (text && value instanceof String shown) {
-      return shown.isEmpty() || spec.missingValues().contains(shown) ? null : shown;
+    if (missing != null && value instanceof String shown) {
+      return missing.isMissing(shown) ? null : shown;
     }
     return value;
   }

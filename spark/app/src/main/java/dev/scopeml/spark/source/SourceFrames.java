@@ -1,12 +1,15 @@
 package dev.scopeml.spark.source;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -93,6 +96,31 @@ public final class SourceFrames {
       frame = frame == null ? one : frame.union(one);
     }
     return frame;
+  }
+
+  /**
+   * The rows {@code access} names, read in one partition (the order the database returns them, as
+   * the trainer reads them), with the types Spark's JDBC source gives them.
+   */
+  public static Dataset<Row> jdbc(SparkSession spark, JdbcAccess access) {
+    return spark
+        .read()
+        .format("jdbc")
+        .option("url", access.url())
+        .option("driver", access.driver())
+        .option("user", access.user())
+        .option("password", access.password())
+        .option("dbtable", access.from())
+        .option("fetchsize", "10000")
+        .load();
+  }
+
+  /** Every column of {@code frame} as its text, as a typed source's values reach the trainer. */
+  public static Dataset<Row> asText(Dataset<Row> frame) {
+    return frame.select(
+        Arrays.stream(frame.columns())
+            .map(name -> col("`" + name + "`").cast(DataTypes.StringType).as(name))
+            .toArray(Column[]::new));
   }
 
   /** {@code frame} with {@link #ROW}. */

@@ -1,15 +1,15 @@
 package dev.scopeml.spark.training;
 
 import dev.scopeml.learning.data.DataTable;
+import dev.scopeml.spark.source.MissingRule;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import org.apache.spark.sql.Row;
 
 /**
- * A group's rows as the table the trainer reads from a CSV file: text by column, null where a value
- * is missing (empty, or one of the run's missing values).
+ * A group's rows as the table the trainer reads from the run's source: text by column, null where a
+ * value is missing.
  */
 final class GroupTable {
 
@@ -17,9 +17,9 @@ final class GroupTable {
 
   /**
    * @param columns the source's columns, in source order, by name in each row
-   * @param missing text values read as missing
+   * @param missing which values are missing
    */
-  static DataTable of(List<String> columns, Iterator<Row> rows, Set<String> missing) {
+  static DataTable of(List<String> columns, Iterator<Row> rows, MissingRule missing) {
     var table = new DataTable.Builder(columns);
     var values = new ArrayList<String>(columns.size());
     int[] at = null;
@@ -31,7 +31,7 @@ final class GroupTable {
       values.clear();
       for (int index : at) {
         String value = row.isNullAt(index) ? null : row.getString(index);
-        values.add(value == null || value.isEmpty() || missing.contains(value) ? null : value);
+        values.add(missing.isMissing(value) ? null : value);
       }
       table.add(values);
     }

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 
 import dev.scopeml.learning.runs.RunSpec;
+import dev.scopeml.learning.runs.SourceRef;
 import dev.scopeml.modelstore.queue.RunRecord;
 import dev.scopeml.modelstore.queue.TaskRecord;
 import dev.scopeml.modelstore.queue.TaskStatus;
@@ -13,6 +14,8 @@ import dev.scopeml.modelstore.queue.TrainingQueue;
 import dev.scopeml.modelstore.scope.ScopeKey;
 import dev.scopeml.spark.EngineSettings;
 import dev.scopeml.spark.Json;
+import dev.scopeml.spark.source.JdbcAccess;
+import dev.scopeml.spark.source.MissingRule;
 import dev.scopeml.spark.source.SourceFrames;
 import dev.scopeml.spark.store.StoreAccess;
 import java.util.Arrays;
@@ -79,12 +82,7 @@ public final class RunTraining {
   }
 
   private void trainScopes(UUID id, String specJson, RunSpec spec, List<String> open) {
-    if (spec.source().csv() == null) {
-      throw new IllegalArgumentException("the Spark engine reads CSV sources");
-    }
-    Dataset<Row> source =
-        SourceFrames.numbered(
-            SourceFrames.csv(spark, settings.dataDirectory(), spec.source().csv()));
+    Dataset<Row> source = SourceFrames.numbered(text(spec.source()));
     List<String> columns =
         Arrays.stream(source.columns()).filter(c -> !c.equals(SourceFrames.ROW)).toList();
     Dataset<Row> keyed = keyed(source, spec, open);
@@ -98,6 +96,21 @@ public final class RunTraining {
     log.info("run {}: {} scopes trained on Spark: {}", id, ended.size(), ended);
   }
 
+  /**
+   * The run's source with every column as text, as the trainer reads it: a CSV's fields, a typed
+   * source's values (Parquet, JDBC) rendered as text.
+   */
+  private Dataset<Row> text(SourceRef source) {
+    if (source.csv() != null) {
+      return SourceFrames.csv(spark, settings.dataDirectory(), source.csv());
+    }
+    Dataset<Row> typed =
+        source.parquet() != null
+            ? SourceFrames.parquet(spark, settings.dataDirectory(), source.parquet())
+            : SourceFrames.jdbc(spark, JdbcAccess.fromEnvironment());
+    return SourceFrames.asText(typed);
+  }
+
   /** The source's rows keyed by the open scopes they train, in {@link #SCOPE}. */
   private Dataset<Row> keyed(Dataset<Row> source, RunSpec spec, List<String> open) {
     String global = ScopeKey.global().toString();
@@ -108,7 +121,10 @@ public final class RunTraining {
             ? source.withColumn(SCOPE, lit(null).cast(DataTypes.StringType))
             : source.withColumn(
                 SCOPE,
-                udf(new ScopeKeys(spec.scopeBy(), spec.missingValues()), DataTypes.StringType)
+                udf(
+                        new ScopeKeys(
+                            spec.scopeBy(), MissingRule.of(spec.source(), spec.missingValues())),
+                        DataTypes.StringType)
                     .apply(struct(scopeColumns)));
     if (!spec.scopes().isEmpty()) {
       // A run restricted to some scopes reads only their rows, for the global model too.

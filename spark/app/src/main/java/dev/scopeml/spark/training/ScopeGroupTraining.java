@@ -17,6 +17,7 @@ import dev.scopeml.modelstore.registry.ModelVersion;
 import dev.scopeml.modelstore.registry.NewModelVersion;
 import dev.scopeml.modelstore.scope.ScopeKey;
 import dev.scopeml.spark.Json;
+import dev.scopeml.spark.source.MissingRule;
 import dev.scopeml.spark.store.StoreAccess;
 import java.time.Instant;
 import java.util.Iterator;
@@ -72,7 +73,8 @@ final class ScopeGroupTraining implements FlatMapGroupsFunction<String, Row, Str
     }
     RunSpec runSpec = runSpec();
     var times = new StageTimes();
-    DataTable table = GroupTable.of(columns, rows, runSpec.missingValues());
+    DataTable table =
+        GroupTable.of(columns, rows, MissingRule.of(runSpec.source(), runSpec.missingValues()));
     RunData data;
     try {
       data = RunData.prepare(runSpec, table, referenceRows);

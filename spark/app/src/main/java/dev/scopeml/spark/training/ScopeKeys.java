@@ -1,8 +1,8 @@
 package dev.scopeml.spark.training;
 
 import dev.scopeml.modelstore.scope.ScopeKey;
+import dev.scopeml.spark.source.MissingRule;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
@@ -14,15 +14,15 @@ import org.apache.spark.sql.api.java.UDF1;
 final class ScopeKeys implements UDF1<Row, String> {
 
   private final List<String> scopeBy;
-  private final Set<String> missing;
+  private final MissingRule missing;
 
   /**
    * @param scopeBy the scope columns, in the order of the struct each call receives
-   * @param missing text values read as missing
+   * @param missing which values are missing
    */
-  ScopeKeys(List<String> scopeBy, Set<String> missing) {
+  ScopeKeys(List<String> scopeBy, MissingRule missing) {
     this.scopeBy = List.copyOf(scopeBy);
-    this.missing = Set.copyOf(missing);
+    this.missing = missing;
   }
 
   @Override
@@ -30,7 +30,7 @@ final class ScopeKeys implements UDF1<Row, String> {
     var key = new TreeMap<String, String>();
     for (int c = 0; c < scopeBy.size(); c++) {
       String value = values.isNullAt(c) ? null : values.getString(c);
-      if (value == null || value.isEmpty() || missing.contains(value)) {
+      if (missing.isMissing(value)) {
         return null;
       }
       key.put(scopeBy.get(c), value);

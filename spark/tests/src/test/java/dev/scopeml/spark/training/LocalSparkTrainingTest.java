@@ -8,7 +8,13 @@ import dev.scopeml.spark.SparkTrainer;
 import dev.scopeml.testsupport.postgres.TestPostgres;
 import dev.scopeml.testsupport.services.ServiceJars;
 import dev.scopeml.testsupport.services.Services;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -18,13 +24,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The same run trained by the trainer's workers and by the Spark application on {@code local[2]}:
- * the same scopes end the same way, on the same rows split the same way, and their holdout metrics
- * agree within 1e-9 (same split, parameters and seed; xgboost fits one thread per scope in both); a
- * scorer serves the Spark run's versions with the same answers.
+ * The same run trained by the trainer's workers and by the Spark application on {@code local[2]},
+ * from a CSV, a Parquet file and a table of a JDBC source: the same scopes end the same way, on the
+ * same rows split the same way, and their holdout metrics agree within 1e-9 (same split, parameters
+ * and seed; xgboost fits one thread per scope in both); a scorer serves the Spark run's versions
+ * with the same answers.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalSparkTrainingTest {
@@ -51,7 +60,7 @@ class LocalSparkTrainingTest {
 
   @Test
   void telcoByContractOnSparkEqualsTheTrainerEngine() {
-    assertSameRuns("telco", "telco_churn.csv", "churn", "contract", 50);
+    assertSameRuns("telco", Map.of("csv", "telco_churn.csv"), "churn", "contract", 50);
 
     // A scorer serves the Spark run's versions, and they answer as the trainer's do.
     try (var scorer =
@@ -86,14 +95,52 @@ class LocalSparkTrainingTest {
 
   @Test
   void mlcChurnByStateOnSparkEqualsTheTrainerEngine() {
-    assertSameRuns("mlc", "mlc_churn.csv", "churn", "state", 40);
+    assertSameRuns("mlc", Map.of("csv", "mlc_churn.csv"), "churn", "state", 40);
   }
 
-  private void assertSameRuns(String name, String csv, String label, String scopeBy, int minRows) {
+  @Test
+  void telcoFromParquetAndFromJdbcOnSparkEqualsTheTrainerEngine() throws SQLException {
+    Path data = WORK.resolve("data").toAbsolutePath();
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+      duck.createStatement()
+          .execute(
+              "COPY (SELECT * FROM read_csv('%s')) TO '%s' (FORMAT parquet)"
+                  .formatted(data.resolve("telco_churn.csv"), data.resolve("telco.parquet")));
+    }
+    assertSameRuns("telco_parquet", Map.of("parquet", "telco.parquet"), "churn", "contract", 50);
+
+    try (Connection postgres = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+      postgres
+          .createStatement()
+          .execute(
+              """
+              CREATE TABLE telco (churn text, female int, senior_citizen int, partner int,
+                dependents int, tenure int, phone_service int, multiple_lines text,
+                internet_service text, online_security text, online_backup text,
+                device_protection text, tech_support text, streaming_tv text,
+                streaming_movies text, contract text, paperless_billing int, payment_method text,
+                monthly_charges double precision, total_charges double precision)""");
+      try (var csv = Files.newBufferedReader(data.resolve("telco_churn.csv"))) {
+        new CopyManager(postgres.unwrap(BaseConnection.class))
+            .copyIn("COPY telco FROM STDIN (FORMAT csv, HEADER true, NULL 'NA')", csv);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    assertSameRuns(
+        "telco_jdbc",
+        Map.of("jdbc", Map.of("source", "warehouse", "table", "telco")),
+        "churn",
+        "contract",
+        50);
+  }
+
+  private void assertSameRuns(
+      String name, Map<String, Object> source, String label, String scopeBy, int minRows) {
     String onTrainer =
-        trainer.submit(request(name + "_trainer", csv, label, scopeBy, minRows, null));
+        trainer.submit(request(name + "_trainer", source, label, scopeBy, minRows, null));
     String onSpark =
-        trainer.submit(request(name + "_spark", csv, label, scopeBy, minRows, "spark"));
+        trainer.submit(request(name + "_spark", source, label, scopeBy, minRows, "spark"));
     JsonNode expected = trainer.awaitRun(onTrainer, Duration.ofMinutes(3));
     JsonNode actual = trainer.awaitRun(onSpark, Duration.ofMinutes(3));
 
@@ -129,10 +176,15 @@ class LocalSparkTrainingTest {
   }
 
   private static Map<String, Object> request(
-      String model, String csv, String label, String scopeBy, int minRows, String engine) {
+      String model,
+      Map<String, Object> source,
+      String label,
+      String scopeBy,
+      int minRows,
+      String engine) {
     var request = new HashMap<String, Object>();
     request.put("model", model);
-    request.put("source", Map.of("csv", csv));
+    request.put("source", source);
     request.put("label", label);
     request.put("scopeBy", List.of(scopeBy));
     request.put("params", Map.of("trees", 20, "maxDepth", 3));

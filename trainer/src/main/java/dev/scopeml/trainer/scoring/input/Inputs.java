@@ -2,7 +2,9 @@ package dev.scopeml.trainer.scoring.input;
 
 import dev.scopeml.trainer.api.ApiException;
 import dev.scopeml.trainer.sources.DataDirectory;
+import dev.scopeml.trainer.sources.DuckDb;
 import dev.scopeml.trainer.sources.JdbcTables;
+import dev.scopeml.trainer.sources.ParquetTables;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +49,7 @@ public class Inputs {
       }
       if (input.parquet() != null) {
         Path path = existing(input.parquet(), "input.parquet", true);
-        List<Path> files = ParquetInput.files(path);
+        List<Path> files = ParquetTables.files(path);
         if (files.isEmpty()) {
           throw ApiException.badRequest("folder '" + input.parquet() + "' holds no .parquet file")
               .with("field", "input.parquet");

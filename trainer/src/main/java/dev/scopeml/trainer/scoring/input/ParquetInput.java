@@ -2,9 +2,7 @@ package dev.scopeml.trainer.scoring.input;
 
 import dev.scopeml.learning.data.DataTable;
 import dev.scopeml.modelstore.schema.ColumnValues;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.scopeml.trainer.sources.DuckDb;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -23,21 +21,6 @@ import java.util.Map;
 final class ParquetInput {
 
   private ParquetInput() {}
-
-  /** The Parquet files of {@code path}: the file itself, or a folder's files in name order. */
-  static List<Path> files(Path path) {
-    if (Files.isRegularFile(path)) {
-      return List.of(path);
-    }
-    try (var listing = Files.list(path)) {
-      return listing
-          .filter(f -> f.getFileName().toString().endsWith(".parquet") && Files.isRegularFile(f))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + path.getFileName(), e);
-    }
-  }
 
   /**
    * Plans the files in ranges of {@code chunkRows} rows.

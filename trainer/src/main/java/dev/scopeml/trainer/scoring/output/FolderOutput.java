@@ -1,7 +1,7 @@
 package dev.scopeml.trainer.scoring.output;
 
 import dev.scopeml.modelstore.queue.JobOutcome;
-import dev.scopeml.trainer.scoring.input.DuckDb;
+import dev.scopeml.trainer.sources.DuckDb;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.scopeml.trainer.scoring.input;
+package dev.scopeml.trainer.sources;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,7 +39,7 @@ public final class DuckDb {
   }
 
   /** Whether a DuckDB type holds numbers a model can take as a numeric feature. */
-  static boolean numeric(String type) {
+  public static boolean numeric(String type) {
     return switch (type.replaceAll("\\(.*", "")) {
       case "TINYINT",
           "SMALLINT",
