@@ -55,6 +55,12 @@ public final class SparkTrainer implements AutoCloseable {
    * @param work the test's directory: data sets, logs and Spark's output go under it
    */
   public static SparkTrainer start(String master, DatabaseSettings db, Path work) {
+    return start(master, db, work, Map.of());
+  }
+
+  /** As {@link #start(String, DatabaseSettings, Path)}, with further trainer properties. */
+  public static SparkTrainer start(
+      String master, DatabaseSettings db, Path work, Map<String, String> more) {
     Path data = Services.copyDataSets(work.resolve("data"));
     var properties = new HashMap<String, String>();
     properties.put("scopeml.trainer.workers", "2");
@@ -72,6 +78,7 @@ public final class SparkTrainer implements AutoCloseable {
     properties.put("scopeml.spark.conf[spark.executor.memory]", "768m");
     properties.put("scopeml.spark.conf[spark.sql.shuffle.partitions]", "8");
     properties.put("scopeml.spark.conf[spark.sql.adaptive.coalescePartitions.enabled]", "false");
+    properties.putAll(more);
     var process =
         Services.trainer(
             "trainer",

@@ -18,13 +18,20 @@ final class GroupTable {
   /**
    * @param columns the source's columns, in source order, by name in each row
    * @param missing which values are missing
+   * @param maxRows the most rows the table may hold
+   * @throws TooManyRowsException as soon as a row beyond {@code maxRows} arrives: the group is
+   *     refused before it is held in memory
    */
-  static DataTable of(List<String> columns, Iterator<Row> rows, MissingRule missing) {
+  static DataTable of(List<String> columns, Iterator<Row> rows, MissingRule missing, long maxRows) {
     var table = new DataTable.Builder(columns);
     var values = new ArrayList<String>(columns.size());
     int[] at = null;
+    long count = 0;
     while (rows.hasNext()) {
       Row row = rows.next();
+      if (++count > maxRows) {
+        throw new TooManyRowsException(maxRows);
+      }
       if (at == null) {
         at = columns.stream().mapToInt(row::fieldIndex).toArray();
       }

@@ -9,7 +9,6 @@ import dev.scopeml.learning.runs.RunSpec;
 import dev.scopeml.learning.runs.SourceRef;
 import dev.scopeml.modelstore.queue.RunRecord;
 import dev.scopeml.modelstore.queue.TaskRecord;
-import dev.scopeml.modelstore.queue.TaskStatus;
 import dev.scopeml.modelstore.queue.TrainingQueue;
 import dev.scopeml.modelstore.scope.ScopeKey;
 import dev.scopeml.spark.EngineSettings;
@@ -34,9 +33,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Trains a queued run on Spark. The driver reads the run's spec and tasks, the source as a
  * DataFrame, keys each row by its scope (and, for a run with a global task, every row once more by
- * the global scope), refuses scopes larger than the executors may hold, and has the executors train
- * one group each ({@link ScopeGroupTraining}). Whatever the executors did not end (a scope without
- * rows, a job Spark gave up on) the driver fails with the reason, so the run always ends.
+ * the global scope), and has the executors train one group each ({@link ScopeGroupTraining}), which
+ * refuses a scope as soon as it has more rows than an executor may hold, without a pass of its own.
+ * Whatever the executors did not end (a scope without rows, a job Spark gave up on) the driver
+ * fails with the reason, so the run always ends.
  */
 public final class RunTraining {
 
@@ -86,8 +86,9 @@ public final class RunTraining {
     List<String> columns =
         Arrays.stream(source.columns()).filter(c -> !c.equals(SourceFrames.ROW)).toList();
     Dataset<Row> keyed = keyed(source, spec, open);
-    keyed = refuseOversized(id, keyed);
-    var training = new ScopeGroupTraining(id, specJson, columns, access, settings.referenceRows());
+    var training =
+        new ScopeGroupTraining(
+            id, specJson, columns, access, settings.referenceRows(), settings.maxScopeRows());
     List<String> ended =
         keyed
             .groupByKey((MapFunction<Row, String>) row -> row.getAs(SCOPE), Encoders.STRING())
@@ -137,32 +138,5 @@ public final class RunTraining {
       keyed = keyed.unionByName(scoped.withColumn(SCOPE, lit(global)));
     }
     return keyed;
-  }
-
-  /** Fails the tasks of scopes with more rows than an executor may hold, and leaves them out. */
-  private Dataset<Row> refuseOversized(UUID id, Dataset<Row> keyed) {
-    long bound = settings.maxScopeRows();
-    List<Row> oversized =
-        keyed.groupBy(SCOPE).count().filter(col("count").gt(bound)).collectAsList();
-    if (oversized.isEmpty()) {
-      return keyed;
-    }
-    TrainingQueue queue = access.open().training();
-    for (Row row : oversized) {
-      String scope = row.getString(0);
-      queue.endEngineTask(
-          id,
-          ScopeKey.parse(scope),
-          TaskStatus.FAILED,
-          null,
-          "scope has "
-              + row.getLong(1)
-              + " rows, more than the "
-              + bound
-              + " an executor trains (spark.scopeml.max-scope-rows)");
-    }
-    return keyed.filter(
-        org.apache.spark.sql.functions.not(
-            col(SCOPE).isin(oversized.stream().map(row -> row.getString(0)).toArray())));
   }
 }

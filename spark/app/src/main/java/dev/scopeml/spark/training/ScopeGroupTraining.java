@@ -45,20 +45,28 @@ final class ScopeGroupTraining implements FlatMapGroupsFunction<String, Row, Str
   private final List<String> columns;
   private final StoreAccess access;
   private final int referenceRows;
+  private final long maxScopeRows;
   private transient RunSpec parsed;
 
   /**
    * @param spec the run's spec JSON, as queued
    * @param columns the source's columns, in source order
    * @param referenceRows holdout rows stored with each version
+   * @param maxScopeRows the most rows a scope may have: a larger one is refused, not trained
    */
   ScopeGroupTraining(
-      UUID run, String spec, List<String> columns, StoreAccess access, int referenceRows) {
+      UUID run,
+      String spec,
+      List<String> columns,
+      StoreAccess access,
+      int referenceRows,
+      long maxScopeRows) {
     this.run = run;
     this.spec = spec;
     this.columns = List.copyOf(columns);
     this.access = access;
     this.referenceRows = referenceRows;
+    this.maxScopeRows = maxScopeRows;
   }
 
   @Override
@@ -73,14 +81,18 @@ final class ScopeGroupTraining implements FlatMapGroupsFunction<String, Row, Str
     }
     RunSpec runSpec = runSpec();
     var times = new StageTimes();
-    DataTable table =
-        GroupTable.of(columns, rows, MissingRule.of(runSpec.source(), runSpec.missingValues()));
     RunData data;
     try {
+      DataTable table =
+          GroupTable.of(
+              columns,
+              rows,
+              MissingRule.of(runSpec.source(), runSpec.missingValues()),
+              maxScopeRows);
       data = RunData.prepare(runSpec, table, referenceRows);
-    } catch (IllegalArgumentException e) {
-      // The rows no longer fit the plan (text in a numeric column, an unknown class): no retry
-      // helps.
+    } catch (TooManyRowsException | IllegalArgumentException e) {
+      // Too many rows, or rows that no longer fit the plan (text in a numeric column, an unknown
+      // class): no retry helps.
       queue.endEngineTask(run, scope, TaskStatus.FAILED, null, e.getMessage());
       return List.of(key + " failed").iterator();
     }

@@ -33,6 +33,7 @@ class LocalSparkScoringTest {
 
   private static final Path WORK = Path.of("target", "local-spark-scoring");
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(3);
+  private static final String MAX_SCOPE_ROWS = "3000";
 
   private SparkTrainer trainer;
   private Path data;
@@ -40,7 +41,10 @@ class LocalSparkScoringTest {
   @BeforeAll
   void trainTelcoByContract() throws SQLException {
     DatabaseSettings db = TestPostgres.freshDatabase("spark_scoring");
-    trainer = SparkTrainer.start("local[2]", db, WORK);
+    // Month-to-month (3,875 rows) is over the bound the Spark engine trains.
+    trainer =
+        SparkTrainer.start(
+            "local[2]", db, WORK, Map.of("scopeml.spark.max-scope-rows", MAX_SCOPE_ROWS));
     data = WORK.resolve("data").toAbsolutePath();
     var run = new HashMap<String, Object>();
     run.put("model", "telco");
@@ -83,6 +87,36 @@ class LocalSparkScoringTest {
     job.put("input", Map.of("parquet", "telco.parquet"));
     job.put("carry", List.of("tenure"));
     assertSameOutput("parquet", job);
+  }
+
+  @Test
+  void aScopeOverTheRowBoundIsRefusedOnSparkWithItsReason() {
+    var run = new HashMap<String, Object>();
+    run.put("model", "telco_bounded");
+    run.put("source", Map.of("csv", "telco_churn.csv"));
+    run.put("label", "churn");
+    run.put("scopeBy", List.of("contract"));
+    run.put("params", Map.of("trees", 5, "maxDepth", 2));
+    run.put("engine", "spark");
+    JsonNode ended = trainer.awaitRun(trainer.submit(run), Duration.ofMinutes(3));
+
+    var statuses = new HashMap<String, String>();
+    ended
+        .path("scopes")
+        .forEach(s -> statuses.put(s.path("scope").asString(), s.path("status").asString()));
+    assertThat(statuses)
+        .as("run %s", ended)
+        .containsEntry("contract=Month-to-month", "failed")
+        .containsEntry("contract=One year", "succeeded")
+        .containsEntry("contract=Two year", "succeeded");
+    ended
+        .path("scopes")
+        .forEach(
+            scope -> {
+              if (scope.path("scope").asString().equals("contract=Month-to-month")) {
+                assertThat(scope.toString()).contains("more than the " + MAX_SCOPE_ROWS + " rows");
+              }
+            });
   }
 
   @Test
