@@ -2,10 +2,13 @@ package dev.scopeml.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProcessRefTest {
 
@@ -22,11 +25,22 @@ class ProcessRefTest {
   }
 
   @Test
-  void aProcessThatIgnoresSigtermIsKilledAfterItsGrace() {
+  void aProcessThatIgnoresSigtermIsKilledAfterItsGrace(@TempDir Path folder) {
+    Path trapped = folder.resolve("trapped");
     Process stubborn =
-        Launch.of(List.of("sh", "-c", "trap '' TERM; while true; do sleep 1; done")).start();
-    // Give the shell a moment to install its trap before it is signalled.
-    sleep(Duration.ofMillis(300));
+        Launch.of(
+                List.of(
+                    "sh",
+                    "-c",
+                    "trap '' TERM; touch \"$0\"; while true; do sleep 1; done",
+                    trapped.toString()))
+            .start();
+    // Signal the shell only once its trap is installed, however slowly a loaded machine starts it.
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (!Files.exists(trapped) && Instant.now().isBefore(deadline)) {
+      sleep(Duration.ofMillis(20));
+    }
+    assertThat(trapped).as("the shell's trap is installed").exists();
 
     assertThat(ProcessRef.of(stubborn).stop(Duration.ofMillis(300))).isFalse();
 
@@ -99,9 +113,15 @@ class ProcessRefTest {
   void aZombieThatNobodyReapsHasExited() throws Exception {
     // The shell starts a short sleep and replaces itself with a long one, which never reaps it:
     // the short sleep stays a zombie, as an orphan does under an init that does not reap.
-    Process parent = Launch.of(List.of("sh", "-c", "sleep 0.3 & echo $!; exec sleep 30")).start();
+    Process parent = Launch.of(List.of("sh", "-c", "sleep 1 & echo $!; exec sleep 30")).start();
     try {
       long child = Long.parseLong(parent.inputReader().readLine().strip());
+      // Remember the child once it runs sleep: until its exec it is a copy of the shell.
+      Instant deadline = Instant.now().plusSeconds(10);
+      while (!ProcStat.commandLine(child).orElse("").startsWith("sleep")
+          && Instant.now().isBefore(deadline)) {
+        sleep(Duration.ofMillis(5));
+      }
       ProcessRef ref = ProcessRef.of(ProcessHandle.of(child).orElseThrow());
       assertThat(ref.isAlive()).isTrue();
 
