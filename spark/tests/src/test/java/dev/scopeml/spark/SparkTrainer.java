@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -100,14 +102,31 @@ public final class SparkTrainer implements AutoCloseable {
 
   /** The run's view once it has finished (every scope ended), within {@code timeout}. */
   public JsonNode awaitRun(String run, Duration timeout) {
+    return await(
+        "/v1/runs/" + run,
+        view -> view.path("done").asInt() == view.path("total").asInt(),
+        "run " + run + " finishes",
+        timeout);
+  }
+
+  /** The scoring job's view once it has ended, within {@code timeout}. */
+  public JsonNode awaitJob(String job, Duration timeout) {
+    return await(
+        "/v1/scoring-jobs/" + job,
+        view -> Set.of("succeeded", "failed", "cancelled").contains(view.path("status").asString()),
+        "job " + job + " ends",
+        timeout);
+  }
+
+  private JsonNode await(String path, Predicate<JsonNode> ended, String what, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      JsonNode view = send("GET", "/v1/runs/" + run, null, 200);
-      if (view.path("done").asInt() == view.path("total").asInt()) {
+      JsonNode view = send("GET", path, null, 200);
+      if (ended.test(view)) {
         return view;
       }
       assertThat(System.nanoTime())
-          .as("run %s finishes within %s; last seen %s", run, timeout, view)
+          .as("%s within %s; last seen %s", what, timeout, view)
           .isLessThan(deadline);
       try {
         Thread.sleep(500);

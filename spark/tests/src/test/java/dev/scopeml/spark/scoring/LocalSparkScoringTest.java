@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,12 +45,7 @@ class LocalSparkScoringTest {
         SparkTrainer.start(
             "local[2]", db, WORK, Map.of("scopeml.spark.max-scope-rows", MAX_SCOPE_ROWS));
     data = WORK.resolve("data").toAbsolutePath();
-    var run = new HashMap<String, Object>();
-    run.put("model", "telco");
-    run.put("source", Map.of("csv", "telco_churn.csv"));
-    run.put("label", "churn");
-    run.put("scopeBy", List.of("contract"));
-    run.put("params", Map.of("trees", 20, "maxDepth", 3));
+    var run = telcoByContract("telco", 20, 3);
     run.put("promote", Map.of("policy", "always"));
     JsonNode trained = trainer.awaitRun(trainer.submit(run), Duration.ofMinutes(3));
     assertThat(trained.path("status").asString()).as("run %s", trained).isEqualTo("succeeded");
@@ -91,12 +85,7 @@ class LocalSparkScoringTest {
 
   @Test
   void aScopeOverTheRowBoundIsRefusedOnSparkWithItsReason() {
-    var run = new HashMap<String, Object>();
-    run.put("model", "telco_bounded");
-    run.put("source", Map.of("csv", "telco_churn.csv"));
-    run.put("label", "churn");
-    run.put("scopeBy", List.of("contract"));
-    run.put("params", Map.of("trees", 5, "maxDepth", 2));
+    var run = telcoByContract("telco_bounded", 5, 2);
     run.put("engine", "spark");
     JsonNode ended = trainer.awaitRun(trainer.submit(run), Duration.ofMinutes(3));
 
@@ -140,8 +129,10 @@ class LocalSparkScoringTest {
   }
 
   private void assertSameOutput(String name, Map<String, Object> job) throws SQLException {
-    JsonNode onTrainer = awaitJob(submit(request(name + "-trainer", job), "trainer"));
-    JsonNode onSpark = awaitJob(submit(request(name + "-spark", job), "spark"));
+    JsonNode onTrainer =
+        trainer.awaitJob(submit(request(name + "-trainer", job), "trainer"), JOB_TIMEOUT);
+    JsonNode onSpark =
+        trainer.awaitJob(submit(request(name + "-spark", job), "spark"), JOB_TIMEOUT);
 
     assertThat(onSpark.path("engine").asString()).isEqualTo("spark");
     assertThat(onSpark.path("status").asString())
@@ -212,6 +203,16 @@ class LocalSparkScoringTest {
     return number.longValue();
   }
 
+  private static HashMap<String, Object> telcoByContract(String model, int trees, int maxDepth) {
+    var run = new HashMap<String, Object>();
+    run.put("model", model);
+    run.put("source", Map.of("csv", "telco_churn.csv"));
+    run.put("label", "churn");
+    run.put("scopeBy", List.of("contract"));
+    run.put("params", Map.of("trees", trees, "maxDepth", maxDepth));
+    return run;
+  }
+
   private static HashMap<String, Object> request(String name, Map<String, Object> job) {
     var request = new HashMap<String, Object>(job);
     request.put("model", "telco");
@@ -226,24 +227,5 @@ class LocalSparkScoringTest {
         .send("POST", "/v1/scoring-jobs", SparkTrainer.JSON.writeValueAsString(withEngine), 202)
         .path("job")
         .asString();
-  }
-
-  private JsonNode awaitJob(String job) {
-    long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
-    while (true) {
-      JsonNode view = trainer.send("GET", "/v1/scoring-jobs/" + job, null, 200);
-      if (Set.of("succeeded", "failed", "cancelled").contains(view.path("status").asString())) {
-        return view;
-      }
-      assertThat(System.nanoTime())
-          .as("job %s ends within %s; last seen %s", job, JOB_TIMEOUT, view)
-          .isLessThan(deadline);
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }
