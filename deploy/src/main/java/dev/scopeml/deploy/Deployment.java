@@ -174,7 +174,7 @@ public final class Deployment {
     return dockerfile == null ? Optional.empty() : Dockerfile.healthcheck(dockerfile.finalStage());
   }
 
-  static String read(Path file) {
+  public static String read(Path file) {
     try {
       return Files.readString(file);
     } catch (IOException e) {

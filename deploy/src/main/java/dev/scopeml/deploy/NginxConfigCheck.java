@@ -22,8 +22,6 @@ final class NginxConfigCheck implements Check {
   static final String PREFIX_SCRIPT = Deployment.NGINX_DIR + "/40-scopeml-prefix.sh";
   static final String ENTRYPOINT_SCRIPTS = "/docker-entrypoint.d/";
 
-  private static final Pattern SERVER = Pattern.compile("(?m)^\\s*server\\s+([^:\\s]+):(\\d+)");
-
   @Override
   public String name() {
     return "nginx configuration";
@@ -148,25 +146,25 @@ final class NginxConfigCheck implements Check {
       Deployment deployment, Path upstreamFile, TierDriverContract contract) {
     var problems = new ArrayList<String>();
     String where = deployment.root().relativize(upstreamFile).toString();
-    var servers = SERVER.matcher(Deployment.read(upstreamFile)).results().toList();
+    var servers = new NginxConfigText(Deployment.read(upstreamFile)).upstreamServers();
     if (servers.isEmpty()) {
       problems.add(where + " names no server");
     }
     for (var server : servers) {
-      if (!server.group(1).equals(contract.scorerService())) {
+      if (!server.host().equals(contract.scorerService())) {
         problems.add(
             where
                 + " sends traffic to "
-                + server.group(1)
+                + server.host()
                 + ", not to the "
                 + contract.scorerService()
                 + " service");
       }
-      if (Integer.parseInt(server.group(2)) != contract.scorerPort()) {
+      if (server.port() != contract.scorerPort()) {
         problems.add(
             where
                 + " sends traffic to port "
-                + server.group(2)
+                + server.port()
                 + " but scorers listen on "
                 + contract.scorerPort());
       }

@@ -1,6 +1,7 @@
 package dev.scopeml.deploy.kubernetes;
 
 import dev.scopeml.deploy.DataSizes;
+import dev.scopeml.deploy.Deployment;
 import dev.scopeml.deploy.NginxComposeConfig;
 import dev.scopeml.deploy.NginxConfigText;
 import dev.scopeml.deploy.RenderNginxConfig;
@@ -8,14 +9,9 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * nginx's ConfigMap holds the tier controller's template rendered with {@code
@@ -29,8 +25,6 @@ final class NginxConfigMapCheck implements ManifestCheck {
   static final String VALUES = KubernetesDeployment.DIRECTORY + "/base/nginx/nginx.conf.values";
   static final String COMPOSE_PREFIX_SCRIPT = "nginx/compose/40-scopeml-prefix.sh";
 
-  private static final Pattern SERVER = Pattern.compile("(?m)^\\s*server\\s+([^:\\s]+):(\\d+)");
-
   @Override
   public String name() {
     return "nginx ConfigMap";
@@ -41,7 +35,7 @@ final class NginxConfigMapCheck implements ManifestCheck {
     var problems = new ArrayList<String>();
     Map<String, String> values = NginxComposeConfig.values(deployment.root().resolve(VALUES));
     String expected = NginxComposeConfig.render(values);
-    String prefixScript = read(deployment.root().resolve(COMPOSE_PREFIX_SCRIPT));
+    String prefixScript = Deployment.read(deployment.root().resolve(COMPOSE_PREFIX_SCRIPT));
     for (RenderedOverlay overlay : deployment.overlays()) {
       var found = overlay.configMap(CONFIG_MAP);
       if (found.isEmpty()) {
@@ -115,12 +109,12 @@ final class NginxConfigMapCheck implements ManifestCheck {
 
   private static List<String> upstream(RenderedOverlay overlay, String where, String upstream) {
     var problems = new ArrayList<String>();
-    var servers = SERVER.matcher(upstream).results().toList();
+    var servers = new NginxConfigText(upstream).upstreamServers();
     if (servers.isEmpty()) {
       problems.add(where + " has an upstream.conf that names no server");
     }
     for (var server : servers) {
-      String host = server.group(1);
+      String host = server.host();
       String serviceName = host.split("\\.")[0];
       var service = overlay.service(serviceName);
       if (service.isEmpty()
@@ -140,7 +134,7 @@ final class NginxConfigMapCheck implements ManifestCheck {
       if (host.contains(".") && !host.startsWith(serviceName + "." + namespace + ".svc.")) {
         problems.add(where + " names " + host + " but the Service lives in namespace " + namespace);
       }
-      int port = Integer.parseInt(server.group(2));
+      int port = server.port();
       if (scorers.getSpec().getPorts().stream()
           .map(ServicePort::getPort)
           .noneMatch(p -> p == port)) {
@@ -169,8 +163,8 @@ final class NginxConfigMapCheck implements ManifestCheck {
       return problems;
     }
     int publicPort = deployment.settings(app.get(), scorer.get()).port();
-    for (var server : SERVER.matcher(upstream).results().toList()) {
-      int port = Integer.parseInt(server.group(2));
+    for (var server : new NginxConfigText(upstream).upstreamServers()) {
+      int port = server.port();
       if (port != publicPort) {
         problems.add(
             where
@@ -182,13 +176,5 @@ final class NginxConfigMapCheck implements ManifestCheck {
       }
     }
     return problems;
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
   }
 }
