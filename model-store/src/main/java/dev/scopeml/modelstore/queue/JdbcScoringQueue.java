@@ -165,16 +165,7 @@ public final class JdbcScoringQueue implements ScoringQueue {
   public boolean failAbandonedRows(UUID job, String reason) {
     return transactions.inTransaction(
         connection -> {
-          int failed;
-          try (var fail =
-              connection.prepareStatement(
-                  "UPDATE scoring_chunks SET status = 'failed', error = ?, finished_at = now(),"
-                      + " lease_until = NULL WHERE job_id = ? AND kind = 'rows'"
-                      + " AND status IN ('pending', 'running')")) {
-            fail.setString(1, reason);
-            fail.setObject(2, job);
-            failed = fail.executeUpdate();
-          }
+          int failed = leases.failUnended(connection, "job_id = ? AND kind = 'rows'", job, reason);
           if (failed > 0) {
             setFailure(connection, job, reason);
           }

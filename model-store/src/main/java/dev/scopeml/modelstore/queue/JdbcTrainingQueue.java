@@ -181,15 +181,7 @@ public final class JdbcTrainingQueue implements TrainingQueue {
   public int failUnfinished(UUID run, String error) {
     return transactions.inTransaction(
         connection -> {
-          int failed;
-          try (var fail =
-              connection.prepareStatement(
-                  "UPDATE training_tasks SET status = 'failed', error = ?, finished_at = now(),"
-                      + " lease_until = NULL WHERE run_id = ? AND status IN ('pending', 'running')")) {
-            fail.setString(1, error);
-            fail.setObject(2, run);
-            failed = fail.executeUpdate();
-          }
+          int failed = leases.failUnended(connection, "run_id = ?", run, error);
           markFinishedIfDone(connection, run);
           return failed;
         });

@@ -106,6 +106,28 @@ final class LeasedTasks {
     }
   }
 
+  /**
+   * Fails, held or not, the tasks that have not ended and meet {@code condition} (with one
+   * parameter, {@code owner}): what an engine that is gone left behind.
+   *
+   * @return how many were failed
+   */
+  int failUnended(Connection connection, String condition, Object owner, String error)
+      throws SQLException {
+    try (var fail =
+        connection.prepareStatement(
+            "UPDATE "
+                + table
+                + " SET status = 'failed', error = ?, finished_at = now(), lease_until = NULL"
+                + " WHERE "
+                + condition
+                + " AND status IN ('pending', 'running')")) {
+      fail.setString(1, error);
+      fail.setObject(2, owner);
+      return fail.executeUpdate();
+    }
+  }
+
   /** A lease's length in seconds, as {@code make_interval} takes it. */
   static double seconds(Duration duration) {
     return duration.toMillis() / 1000.0;
