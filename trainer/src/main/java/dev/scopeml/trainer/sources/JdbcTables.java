@@ -1,6 +1,7 @@
 package dev.scopeml.trainer.sources;
 
 import dev.scopeml.learning.data.DataTable;
+import dev.scopeml.learning.runs.MissingRule;
 import dev.scopeml.learning.runs.SourceRef.JdbcRef;
 import dev.scopeml.modelstore.scope.ScopeKey;
 import dev.scopeml.trainer.api.ApiException;
@@ -85,13 +86,14 @@ public class JdbcTables {
           statement.setString(p + 1, parameters.get(p));
         }
         var table = new DataTable.Builder(relation.columns());
+        var typed = new MissingRule(missingValues, true);
         try (ResultSet result = statement.executeQuery()) {
           int width = relation.columns().size();
           var row = new ArrayList<String>(width);
           while (result.next()) {
             row.clear();
             for (int c = 1; c <= width; c++) {
-              row.add(SourceValues.orMissing(result.getString(c), missingValues));
+              row.add(typed.orNull(result.getString(c)));
             }
             table.add(row);
           }

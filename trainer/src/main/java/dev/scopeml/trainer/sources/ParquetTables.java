@@ -1,6 +1,7 @@
 package dev.scopeml.trainer.sources;
 
 import dev.scopeml.learning.data.DataTable;
+import dev.scopeml.learning.runs.MissingRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,6 +44,7 @@ public final class ParquetTables {
     if (files.isEmpty()) {
       throw new IllegalArgumentException("there is no .parquet file");
     }
+    var typed = new MissingRule(missingValues, true);
     try (Connection duck = DuckDb.open(dataDirectory)) {
       DataTable.Builder table = null;
       List<String> columns = null;
@@ -62,7 +64,7 @@ public final class ParquetTables {
             while (result.next()) {
               row.clear();
               for (int c = 1; c <= columns.size(); c++) {
-                row.add(SourceValues.orMissing(result.getString(c), missingValues));
+                row.add(typed.orNull(result.getString(c)));
               }
               table.add(row);
             }

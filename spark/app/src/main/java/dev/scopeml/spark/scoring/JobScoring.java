@@ -2,6 +2,7 @@ package dev.scopeml.spark.scoring;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.scopeml.learning.runs.MissingRule;
 import dev.scopeml.modelstore.queue.ClaimedChunk;
 import dev.scopeml.modelstore.queue.ScoringJobRecord;
 import dev.scopeml.modelstore.queue.ScoringQueue;
@@ -11,7 +12,6 @@ import dev.scopeml.modelstore.registry.VersionArtifact;
 import dev.scopeml.modelstore.scope.ScopeKey;
 import dev.scopeml.spark.EngineSettings;
 import dev.scopeml.spark.Json;
-import dev.scopeml.spark.source.MissingRule;
 import dev.scopeml.spark.source.SourceFrames;
 import dev.scopeml.spark.store.StoreAccess;
 import java.nio.file.Path;

@@ -2,11 +2,11 @@ package dev.scopeml.spark.scoring;
 
 import dev.scopeml.learning.batch.BatchScorer;
 import dev.scopeml.learning.batch.ScoredRows;
+import dev.scopeml.learning.runs.MissingRule;
 import dev.scopeml.learning.servable.ServableModel;
 import dev.scopeml.modelstore.registry.VersionArtifact;
 import dev.scopeml.modelstore.schema.ColumnValues;
 import dev.scopeml.modelstore.scope.ScopeKey;
-import dev.scopeml.spark.source.MissingRule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -155,7 +155,7 @@ final class PartitionScoring implements MapPartitionsFunction<Row, Row> {
   private Object value(Row row, int c) {
     Object value = row.get(c);
     if (missing != null && value instanceof String shown) {
-      return missing.isMissing(shown) ? null : shown;
+      return missing.orNull(shown);
     }
     return value;
   }

@@ -1,7 +1,7 @@
 package dev.scopeml.spark.training;
 
 import dev.scopeml.learning.data.DataTable;
-import dev.scopeml.spark.source.MissingRule;
+import dev.scopeml.learning.runs.MissingRule;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -38,7 +38,7 @@ final class GroupTable {
       values.clear();
       for (int index : at) {
         String value = row.isNullAt(index) ? null : row.getString(index);
-        values.add(missing.isMissing(value) ? null : value);
+        values.add(missing.orNull(value));
       }
       table.add(values);
     }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 
+import dev.scopeml.learning.runs.MissingRule;
 import dev.scopeml.learning.runs.RunSpec;
 import dev.scopeml.learning.runs.SourceRef;
 import dev.scopeml.modelstore.queue.RunRecord;
@@ -14,7 +15,6 @@ import dev.scopeml.modelstore.scope.ScopeKey;
 import dev.scopeml.spark.EngineSettings;
 import dev.scopeml.spark.Json;
 import dev.scopeml.spark.source.JdbcAccess;
-import dev.scopeml.spark.source.MissingRule;
 import dev.scopeml.spark.source.SourceFrames;
 import dev.scopeml.spark.store.StoreAccess;
 import java.util.Arrays;

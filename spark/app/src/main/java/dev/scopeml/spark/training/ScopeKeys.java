@@ -1,7 +1,7 @@
 package dev.scopeml.spark.training;
 
+import dev.scopeml.learning.runs.MissingRule;
 import dev.scopeml.modelstore.scope.ScopeKey;
-import dev.scopeml.spark.source.MissingRule;
 import java.util.List;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;

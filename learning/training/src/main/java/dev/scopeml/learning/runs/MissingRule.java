@@ -1,13 +1,12 @@
-package dev.scopeml.spark.source;
+package dev.scopeml.learning.runs;
 
-import dev.scopeml.learning.runs.SourceRef;
 import java.io.Serializable;
 import java.util.Set;
 
 /**
- * Which text values of a source are missing, as the trainer reads that kind of source: in a CSV an
- * empty field or one of the run's missing values; in a typed source (Parquet, JDBC), whose values
- * arrive as text, a blank value or one of them once trimmed.
+ * Which text values of a source are missing, whichever engine reads it: in a CSV an empty field or
+ * one of the run's missing values; in a typed source (Parquet, JDBC), whose values arrive as text,
+ * a blank value or one of them once trimmed. Serializable: Spark's executors apply it too.
  *
  * @param tokens the run's or job's missing values
  * @param trimmed whether values are compared trimmed (typed sources)
@@ -21,6 +20,11 @@ public record MissingRule(Set<String> tokens, boolean trimmed) implements Serial
   /** The rule for a run's source. */
   public static MissingRule of(SourceRef source, Set<String> tokens) {
     return new MissingRule(tokens, source.csv() == null);
+  }
+
+  /** {@code value}, or null where it is missing. */
+  public String orNull(String value) {
+    return isMissing(value) ? null : value;
   }
 
   /** Whether {@code value} is missing. */
