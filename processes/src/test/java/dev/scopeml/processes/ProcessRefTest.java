@@ -12,6 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProcessRefTest {
 
+  /**
+   * Once stop returns, the process is reaped: the kernel's view, which the process handle reads.
+   * {@link Process#isAlive()} is the JDK's reaper thread's note of it, made a moment later.
+   */
+  private static final String GONE = "the process is gone once stop returns";
+
   @Test
   void aProcessThatHonoursSigtermStopsWithinItsGrace() {
     Process sleeper = Launch.of(List.of("sleep", "60")).start();
@@ -20,7 +26,7 @@ class ProcessRefTest {
 
     assertThat(ref.stop(Duration.ofSeconds(10))).isTrue();
 
-    assertThat(sleeper.isAlive()).isFalse();
+    assertThat(sleeper.toHandle().isAlive()).as(GONE).isFalse();
     assertThat(ref.isAlive()).isFalse();
   }
 
@@ -44,7 +50,7 @@ class ProcessRefTest {
 
     assertThat(ProcessRef.of(stubborn).stop(Duration.ofMillis(300))).isFalse();
 
-    assertThat(stubborn.isAlive()).isFalse();
+    assertThat(stubborn.toHandle().isAlive()).as(GONE).isFalse();
   }
 
   @Test
